@@ -1,0 +1,22 @@
+// Error codes of the `ficus` CLI; every code is documented in docs/errors.md (a test keeps the two in sync).
+
+export const CLI_ERRORS = {
+  FICUS_CLI_USAGE: 'The command line could not be understood (unknown command, option or missing argument).',
+  FICUS_CLI_NOT_BUILT: 'The command exists in the design but is not built yet.',
+  FICUS_CLI_FAILED: 'The command ran and failed; the message names what failed.',
+} as const;
+
+export type CliErrorCode = keyof typeof CLI_ERRORS;
+
+/** An error the CLI prints as `CODE: message` and maps to an exit code. */
+export class CliError extends Error {
+  readonly code: CliErrorCode;
+  readonly exitCode: number;
+
+  constructor(code: CliErrorCode, message: string, options?: { cause?: unknown; exitCode?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CliError';
+    this.code = code;
+    this.exitCode = options?.exitCode ?? (code === 'FICUS_CLI_FAILED' ? 1 : 2);
+  }
+}
