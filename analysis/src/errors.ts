@@ -2,6 +2,11 @@
 
 export const ANALYSIS_ERRORS = {
   FICUS_ANALYSIS_NO_SOURCES: 'No TypeScript or JavaScript source files were found under the given root.',
+  FICUS_ANALYSIS_TSCONFIG_UNREADABLE: 'The given or found tsconfig does not exist or cannot be read.',
+  FICUS_ANALYSIS_RESULT_INVALID:
+    'A saved analysis result could not be read: not JSON, or a schemaVersion this version does not know.',
+  FICUS_ANALYSIS_UNKNOWN_SEAM: 'No seam of the result has the requested id.',
+  FICUS_ANALYSIS_GIT_FAILED: 'The git history of the analysed root could not be read (--git).',
 } as const;
 
 export type AnalysisErrorCode = keyof typeof ANALYSIS_ERRORS;

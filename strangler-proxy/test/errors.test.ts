@@ -4,7 +4,7 @@ import t from 'tap';
 import { PROXY_ERRORS } from '../src/errors.js';
 
 const docs = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
-const documented = new Set([...docs.matchAll(/`(FICUS_PROXY_[A-Z0-9_]+)`/g)].map((m) => m[1]));
+const documented = new Set([...docs.matchAll(/`(FICUS_PROXY_[A-Z0-9_]+)`/g)].map((m) => m[1] ?? ''));
 
 t.test('every code in errors.ts is documented in docs/errors.md', async (t) => {
   for (const code of Object.keys(PROXY_ERRORS)) t.ok(documented.has(code), `${code} is documented`);

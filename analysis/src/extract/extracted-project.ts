@@ -16,6 +16,8 @@ export interface SymbolReference {
   readonly symbols: readonly string[];
   /** Number of references found (a weight for clustering). */
   readonly count: number;
+  /** How many of `count` are in type positions (annotations, generics, `implements`): uses that call nothing. */
+  readonly typeCount?: number;
 }
 
 export type RouteFramework = 'fastify' | 'express' | 'koa' | 'nestjs' | 'file-based';
@@ -62,4 +64,6 @@ export interface ExtractedProject {
   readonly routes: readonly ExtractedRoute[];
   readonly tables: readonly TableAccess[];
   readonly skipped: readonly SkippedFile[];
+  /** Files analysed only in part: route or reach extraction failed on them (the reason says where). */
+  readonly warnings?: readonly SkippedFile[];
 }
