@@ -69,7 +69,7 @@ export interface FicusConfig {
     /** Fallbacks allowed as a share of requests. */
     readonly fallbackBudgetPercent: number;
   };
-  readonly monolith: { readonly url: string };
+  readonly monolith: { readonly url: string; readonly health?: string };
   readonly services: ReadonlyMap<string, UpstreamConfig>;
   readonly routes: readonly RouteConfig[];
   readonly flags: { readonly store: FlagStoreConfig };

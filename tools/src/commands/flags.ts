@@ -1,4 +1,237 @@
-// `ficus flags`: List, show, set and audit route flags through the admin API.
-import { notBuilt } from './not-built.js';
+// `ficus flags`: lists, shows, sets and audits route flags through the proxy's admin API (DESIGN.md §2 and §4).
+import { parseArgs } from 'node:util';
+import type { AuditEntry, RouteView } from '@ficus/strangler-proxy';
+import type { CliIo, Command } from '../command.js';
+import { CliError } from '../errors.js';
+import { describeFlag, renderHistory, renderList, renderShow } from './flags-output.js';
 
-export const flagsCommand = notBuilt('flags', 'List, show, set and audit route flags through the admin API', 'ficus flags list|show ID|set ID STAGE [--percent N] [--reason R]|history ID', 3);
+const DEFAULT_ADMIN = 'http://127.0.0.1:9901';
+const STAGES = ['monolith', 'shadow', 'canary', 'service'];
+const REQUEST_TIMEOUT_MS = 10_000;
+
+const help = `Usage: ficus flags list|show ID|set ID STAGE|history ID [options]
+
+List, show, set and audit route flags through the proxy's admin API.
+
+Subcommands:
+  list                 every route: stage, percent, version, owner and live numbers
+  show ID              one route: definition, flag and live numbers
+  set ID STAGE         move a route to STAGE (monolith, shadow, canary, service)
+  history ID           the route's audit trail, newest first (writes and refusals)
+
+Options:
+  --admin URL          admin API (default ${DEFAULT_ADMIN}, or FICUS_ADMIN_URL)
+  --json               print the admin API's JSON instead of a table
+  --percent N          set: canary share, 0-100 in steps of 0.01
+  --shadow-percent N   set: share of requests copied to the service, 0-100
+  --sticky-by KEY      set: canary key, ip | header:NAME | cookie:NAME
+  --reason R           set: why; recorded in the audit trail (required)
+  --if-match V         set: the version you expect; without it the current version
+                       is read first and sent (still a compare-and-set)
+  --limit N            history: how many entries (default 20)
+  -h, --help           show this help
+
+Environment:
+  FICUS_TOKEN          bearer token for the admin API (required)
+
+Examples:
+  ficus flags list
+  ficus flags set reviews.list canary --percent 5 --reason "first slice"
+  ficus flags history reviews.list --json
+
+Exit codes: 0 ok; 1 refused or failed (401, 403, 409, admin unreachable or failing);
+2 usage (bad arguments, or the admin API rejects them: 400, 404).
+Admin API refusals print the API's own code, for example
+FICUS_PROXY_ADMIN_CONFLICT: route reviews.list is at version 4, If-Match said 3
+`;
+
+interface Client {
+  get(path: string): Promise<unknown>;
+  put(path: string, body: unknown, ifMatch: string): Promise<unknown>;
+}
+
+export const flagsCommand: Command = {
+  name: 'flags',
+  summary: 'List, show, set and audit route flags through the admin API',
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv);
+    const [sub, id, stage, ...extra] = positionals;
+    if (extra.length > 0) throw usage(`unexpected argument "${extra[0]}"`);
+    const token = io.env.FICUS_TOKEN;
+    if (token === undefined || token === '') throw usage('set FICUS_TOKEN to an admin API token');
+    const client = adminClient(values.admin ?? io.env.FICUS_ADMIN_URL ?? DEFAULT_ADMIN, token);
+    const json = values.json === true;
+    try {
+      switch (sub) {
+        case 'list': {
+          if (id !== undefined) throw usage('list takes no route id');
+          const body = (await client.get('/routes')) as { routes: RouteView[] };
+          write(io, json ? body : renderList(body.routes));
+          return 0;
+        }
+        case 'show': {
+          const view = (await client.get(`/routes/${encodeURIComponent(need(id, 'show ID'))}`)) as RouteView;
+          write(io, json ? view : renderShow(view));
+          return 0;
+        }
+        case 'set':
+          return await set(client, io, need(id, 'set ID STAGE'), need(stage, 'set ID STAGE'), values, json);
+        case 'history': {
+          const limit = values.limit ?? '20';
+          if (!/^\d+$/.test(limit)) throw usage('--limit must be a whole number');
+          const query = `route=${encodeURIComponent(need(id, 'history ID'))}&limit=${limit}`;
+          const body = (await client.get(`/audit?${query}`)) as { entries: AuditEntry[] };
+          write(io, json ? body : renderHistory(body.entries));
+          return 0;
+        }
+        case undefined:
+          throw usage('name a subcommand: list, show, set or history');
+        default:
+          throw usage(`unknown subcommand "${sub}"`);
+      }
+    } catch (error) {
+      if (!(error instanceof AdminRefusal)) throw error;
+      io.stderr.write(`${error.code}: ${error.message}\n`);
+      if (error.current !== undefined) io.stderr.write(`current: ${describeFlag(error.current)}\n`);
+      return error.status === 400 || error.status === 404 ? 2 : 1;
+    }
+  },
+};
+
+type Values = ReturnType<typeof parse>['values'];
+
+async function set(
+  client: Client,
+  io: CliIo,
+  id: string,
+  stage: string,
+  values: Values,
+  json: boolean,
+): Promise<number> {
+  if (!STAGES.includes(stage)) throw usage(`STAGE must be one of ${STAGES.join(', ')}, got "${stage}"`);
+  if (values.reason === undefined || values.reason.trim() === '')
+    throw usage('set needs --reason R (it goes into the audit trail)');
+  const path = `/routes/${encodeURIComponent(id)}`;
+  let ifMatch = values['if-match'];
+  let before: RouteView | null = null;
+  if (ifMatch === undefined) {
+    before = (await client.get(path)) as RouteView;
+    ifMatch = String(before.version);
+  } else if (!/^\d+$/.test(ifMatch)) {
+    throw usage('--if-match must be a flag version (a whole number, 0 when the route has no flag yet)');
+  }
+  const body = {
+    stage,
+    reason: values.reason,
+    ...number('percent', values.percent),
+    ...number('shadowPercent', values['shadow-percent']),
+    ...(values['sticky-by'] === undefined ? {} : { stickyBy: values['sticky-by'] }),
+  };
+  const after = (await client.put(`${path}/flag`, body, `"${ifMatch}"`)) as RouteView;
+  if (json) write(io, after);
+  else {
+    const from = before === null ? `version ${ifMatch}` : describeFlag(before.flag);
+    io.stdout.write(`${id}: ${from} → ${describeFlag(after.flag)}\n`);
+  }
+  return 0;
+}
+
+class AdminRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly current?: { stage: string; percent: number; shadowPercent: number } | null,
+  ) {
+    super(message);
+  }
+}
+
+function adminClient(base: string, token: string): Client {
+  let root: URL;
+  try {
+    root = new URL(base.endsWith('/') ? base : `${base}/`);
+  } catch {
+    throw usage(`--admin must be a URL, got "${base}"`);
+  }
+  const call = async (method: string, path: string, body?: unknown, ifMatch?: string): Promise<unknown> => {
+    const url = new URL(path.slice(1), root);
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (ifMatch !== undefined) headers['if-match'] = ifMatch;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new CliError(
+        'FICUS_CLI_ADMIN_UNREACHABLE',
+        `cannot reach the admin API at ${root.href} (${cause})`,
+        { cause: error, exitCode: 1 },
+      );
+    }
+    const parsed: unknown = await response.json().catch(() => undefined);
+    if (response.ok && parsed !== undefined) return parsed;
+    const apiError = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    if (typeof apiError?.code !== 'string') {
+      throw new CliError(
+        'FICUS_CLI_ADMIN_UNREACHABLE',
+        `${root.href} did not answer like a Ficus admin API (HTTP ${response.status} on ${method} ${url.pathname})`,
+        { exitCode: 1 },
+      );
+    }
+    const current = (parsed as { current?: { stage: string; percent: number; shadowPercent: number } | null })
+      .current;
+    throw new AdminRefusal(response.status, apiError.code, String(apiError.message), current);
+  };
+  return { get: (path) => call('GET', path), put: (path, body, ifMatch) => call('PUT', path, body, ifMatch) };
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        admin: { type: 'string' },
+        json: { type: 'boolean' },
+        percent: { type: 'string' },
+        'shadow-percent': { type: 'string' },
+        'sticky-by': { type: 'string' },
+        reason: { type: 'string' },
+        'if-match': { type: 'string' },
+        limit: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw usage((error as Error).message);
+  }
+}
+
+function number(field: string, text: string | undefined): Record<string, number> {
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw usage(`--${field === 'percent' ? 'percent' : 'shadow-percent'} must be a number, got "${text}"`);
+  return { [field]: value };
+}
+
+function need(value: string | undefined, usageLine: string): string {
+  if (value === undefined || value === '') throw usage(`missing argument: ficus flags ${usageLine}`);
+  return value;
+}
+
+function write(io: CliIo, output: unknown): void {
+  io.stdout.write(typeof output === 'string' ? output : `${JSON.stringify(output, null, 2)}\n`);
+}
+
+function usage(message: string): CliError {
+  return new CliError('FICUS_CLI_USAGE', message);
+}

@@ -1,0 +1,43 @@
+// Benchmark subject: Ficus with logging and metrics on, one route in a given stage among `routes` routes.
+import { startProxy } from '../src/build-proxy.js';
+import { parseConfig } from '../src/config/parse-config.js';
+import type { Stage } from '../src/flags/route-flag.js';
+import { MemoryFlagStore } from '../src/flag-stores/memory-flag-store.js';
+
+const [upstream = '', stageArg = 'monolith', percentArg = '0', routesArg = '10'] = process.argv.slice(2);
+const stage = stageArg as Stage;
+const routeCount = Number(routesArg);
+
+const routes = [
+  {
+    id: 'reviews.list',
+    path: '/api/products/:productId/reviews',
+    methods: ['GET'],
+    service: 'reviews',
+    owner: 'reviews',
+    stickyBy: 'header:x-ficus-user',
+  },
+  ...Array.from({ length: routeCount - 1 }, (_, i) => ({
+    id: `filler.${i}`,
+    path: `/area${i % 100}/things${i}/:id`,
+    methods: i % 3 === 0 ? [] : ['GET', 'POST'],
+    service: 'reviews',
+    owner: 'reviews',
+  })),
+];
+const config = parseConfig({
+  proxy: { listen: { host: '127.0.0.1', port: 0 }, admin: { host: '127.0.0.1', port: 0 } },
+  monolith: { url: upstream },
+  services: { reviews: { url: upstream, team: 'reviews' } },
+  routes,
+  flags: { store: { kind: 'memory' } },
+});
+const store = new MemoryFlagStore();
+if (stage !== 'monolith') {
+  await store.set('reviews.list', { stage, percent: Number(percentArg), reason: 'bench' }, 0, 'bench');
+}
+const proxy = await startProxy(config, { store, logDestination: '/dev/null' });
+process.send?.({ port: Number(new URL(proxy.url).port) });
+process.on('SIGTERM', () => {
+  void proxy.close().finally(() => process.exit(0));
+});

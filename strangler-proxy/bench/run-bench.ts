@@ -1,0 +1,251 @@
+// `npm run bench -w strangler-proxy`: direct, plain @fastify/http-proxy, Ficus per stage, Ficus with 10,000 routes,
+// and nginx when installed, side by side on loopback; each server in its own child process.
+import { execFileSync, fork, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLoad } from './generate-load.js';
+import type { LoadResult } from './generate-load.js';
+import { cpuMicros, peakRssMiB, processTree } from './proc-stats.js';
+
+const here = new URL('.', import.meta.url).pathname;
+const DURATION_MS = Number(process.env.FICUS_BENCH_MS ?? 3000);
+/** Rows run in interleaved rounds and each reports its median round: the machine is shared and noisy. */
+const ROUNDS = Number(process.env.FICUS_BENCH_ROUNDS ?? 3);
+const WARMUP_MS = 1000;
+const CONNECTIONS = Number(process.env.FICUS_BENCH_CONNECTIONS ?? 16);
+/**
+ * CPU per request is measured at one fixed request rate for every row: at full speed it mostly measures how well a
+ * process batches syscalls at whatever throughput the shared machine allows at that moment.
+ */
+const CPU_RATE = Number(process.env.FICUS_BENCH_CPU_RATE ?? 3000);
+const PATH = '/api/products/42/reviews';
+
+interface Row {
+  readonly name: string;
+  readonly load: LoadResult;
+  readonly cpuUsPerReq: number | null;
+  readonly rssMiB: number | null;
+}
+
+const children: ChildProcess[] = [];
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
+async function forkServer(script: string, args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(here, script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, port };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function measure(name: string, port: number, pid: number | null): Promise<Row> {
+  const url = `http://127.0.0.1:${port}`;
+  const load = await generateLoad({
+    url,
+    path: PATH,
+    connections: CONNECTIONS,
+    durationMs: DURATION_MS,
+    warmupMs: WARMUP_MS,
+  });
+  let cpu: number | null = null;
+  let pids: number[] = [];
+  if (pid !== null) {
+    let before = 0;
+    const paced = await generateLoad({
+      url,
+      path: PATH,
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+      warmupMs: 200,
+      ratePerSec: CPU_RATE,
+      onMeasureStart: () => {
+        pids = processTree(pid);
+        before = cpuMicros(pids);
+      },
+    });
+    cpu = (cpuMicros(pids) - before) / paced.requests;
+  }
+  const row = { name, load, cpuUsPerReq: cpu, rssMiB: pid === null ? null : peakRssMiB(pids) };
+  const cpuText = cpu === null ? '' : `, ${cpu.toFixed(1)} µs CPU/req at ${CPU_RATE} req/s`;
+  process.stderr.write(`  ${name}: ${Math.round(load.requests / load.seconds)} req/s${cpuText}\n`);
+  return row;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function nginxPath(): string | null {
+  for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) {
+    try {
+      execFileSync(candidate, ['-v'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // not installed here
+    }
+  }
+  return null;
+}
+
+async function startNginx(
+  binary: string,
+  upstreamPort: number,
+): Promise<{ child: ChildProcess; port: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ficus-bench-nginx-'));
+  const port = await freePort();
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off; master_process on; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  upstream app { server 127.0.0.1:${upstreamPort}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${port};
+    location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+`,
+  );
+  const child = spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
+  children.push(child);
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      await response.arrayBuffer();
+      return { child, port };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error('nginx did not start');
+}
+
+function table(rows: Row[]): string {
+  const plain = rows.find((r) => r.name.startsWith('@fastify/http-proxy'))?.cpuUsPerReq ?? null;
+  const nginx = rows.find((r) => r.name.startsWith('nginx'))?.cpuUsPerReq ?? null;
+  const ratio = (value: number | null, base: number | null): string =>
+    value === null || base === null ? '-' : `${(value / base).toFixed(2)}×`;
+  const header = [
+    '',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    `CPU µs/req @${CPU_RATE}/s`,
+    'peak RSS MiB',
+    'CPU vs http-proxy',
+    'CPU vs nginx',
+    'errors (all rounds)',
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    String(Math.round(r.load.requests / r.load.seconds)),
+    r.load.p50Ms.toFixed(2),
+    r.load.p99Ms.toFixed(2),
+    r.cpuUsPerReq === null ? '-' : r.cpuUsPerReq.toFixed(1),
+    r.rssMiB === null ? '-' : r.rssMiB.toFixed(1),
+    ratio(r.cpuUsPerReq, plain),
+    ratio(r.cpuUsPerReq, nginx),
+    String(r.load.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
+}
+
+const upstream = await forkServer('upstream-server.js', []);
+const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
+process.stderr.write(
+  `bench: ${CONNECTIONS} connections, ${ROUNDS} rounds; per row ${WARMUP_MS} ms warm-up, ${DURATION_MS} ms at full ` +
+    `speed (req/s, latency), ${DURATION_MS} ms at ${CPU_RATE} req/s (CPU)\n`,
+);
+type Subject = readonly [name: string, start: () => Promise<{ child: ChildProcess; port: number } | null>];
+const fork_ = (script: string, args: string[]) => () => forkServer(script, args);
+const subjects: Subject[] = [
+  ['direct to upstream', async () => null],
+  ['@fastify/http-proxy (defaults)', fork_('plain-proxy.js', [upstreamUrl])],
+  ['ficus, stage monolith', fork_('ficus-proxy.js', [upstreamUrl, 'monolith', '0', '10'])],
+  ['ficus, stage canary 50 %', fork_('ficus-proxy.js', [upstreamUrl, 'canary', '50', '10'])],
+  ['ficus, stage service', fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10'])],
+  ['ficus, service, 10,000 routes', fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10000'])],
+];
+const nginx = nginxPath();
+if (nginx !== null) subjects.push(['nginx (1 worker, keepalive)', () => startNginx(nginx, upstream.port)]);
+else process.stderr.write('  nginx is not installed; its row and ratio are left out\n');
+
+// FICUS_BENCH_ONLY=service keeps the rows whose name contains "service" (plus the baselines), for a focused A/B.
+const only = process.env.FICUS_BENCH_ONLY;
+if (only) {
+  const keep = subjects.filter(
+    ([name]) => name.includes(only) || name.startsWith('@fastify') || name.startsWith('direct'),
+  );
+  subjects.splice(0, subjects.length, ...keep);
+}
+const rounds = new Map<string, Row[]>();
+for (let round = 1; round <= ROUNDS; round++) {
+  process.stderr.write(`round ${round}/${ROUNDS}\n`);
+  for (const [name, start] of subjects) {
+    const server = await start();
+    const row = await measure(
+      name,
+      server?.port ?? upstream.port,
+      server === null ? null : (server.child.pid ?? null),
+    );
+    if (server !== null) await stop(server.child);
+    rounds.set(name, [...(rounds.get(name) ?? []), row]);
+  }
+}
+await stop(upstream.child);
+/** Each number is the median of its own rounds; peak RSS is the largest seen. */
+const median = (runs: Row[]): Row => {
+  const mid = (pick: (r: Row) => number): number =>
+    runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const seconds = 1;
+  return {
+    name: runs[0]!.name,
+    load: {
+      requests: mid((r) => r.load.requests / r.load.seconds),
+      seconds,
+      errors: runs.reduce((n, r) => n + r.load.errors, 0),
+      p50Ms: mid((r) => r.load.p50Ms),
+      p99Ms: mid((r) => r.load.p99Ms),
+    },
+    cpuUsPerReq: runs[0]!.cpuUsPerReq === null ? null : mid((r) => r.cpuUsPerReq!),
+    rssMiB: runs[0]!.rssMiB === null ? null : Math.max(...runs.map((r) => r.rssMiB!)),
+  };
+};
+const rows: Row[] = subjects.map(([name]) => median(rounds.get(name)!));
+
+const service = rows.find((r) => r.name === 'ficus, stage service')?.cpuUsPerReq;
+const many = rows.find((r) => r.name.includes('10,000'))?.cpuUsPerReq;
+process.stdout.write(`${table(rows)}\n`);
+if (service && many)
+  process.stdout.write(
+    `10,000 routes vs 10 routes (CPU per request): ${((many / service - 1) * 100).toFixed(1)} %\n`,
+  );

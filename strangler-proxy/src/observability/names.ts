@@ -1,0 +1,60 @@
+// The canonical names of log fields and metrics, in one place: dashboards, alerts and tests depend on them.
+
+/** Fields of the one log line written per request. */
+export const LOG_FIELDS = {
+  reqId: 'reqId',
+  method: 'method',
+  path: 'path',
+  routeId: 'routeId',
+  stage: 'stage',
+  target: 'target',
+  status: 'status',
+  durationMs: 'durationMs',
+  fallback: 'fallback',
+  shadow: 'shadow',
+  retries: 'retries',
+  error: 'error',
+} as const;
+
+/** `msg` of the records the proxy writes, so tests and log queries match on a field, not on prose. */
+export const LOG_EVENTS = {
+  request: 'request',
+  fallback: 'fallback',
+  flagsApplied: 'flags applied',
+  flagRejected: 'flag value rejected; keeping the last good flag',
+  flagStoreError: 'flag store failed; keeping the last good flags',
+  listening: 'listening',
+  closing: 'closing',
+} as const;
+
+/** Headers never written to logs. */
+export const REDACTED_HEADERS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+  'x-ficus-tester-token',
+];
+
+/** The route id that stands for "no route matched" (the monolith serves). */
+export const DEFAULT_ROUTE_ID = '(default)';
+
+export const METRICS = {
+  requests: 'ficus_proxy_requests_total',
+  duration: 'ficus_proxy_request_duration_seconds',
+  fallbacks: 'ficus_proxy_fallbacks_total',
+  retries: 'ficus_proxy_retries_total',
+  upstreamErrors: 'ficus_proxy_upstream_errors_total',
+  flagStoreErrors: 'ficus_proxy_flag_store_errors_total',
+  flagsRejected: 'ficus_proxy_flag_values_rejected_total',
+  staleFlags: 'ficus_proxy_last_good_flags_in_use',
+  flagVersion: 'ficus_proxy_flag_version',
+} as const;
+
+export const METRIC_LABELS = {
+  route: 'route',
+  target: 'target',
+  statusClass: 'status_class',
+  upstream: 'upstream',
+  kind: 'kind',
+} as const;

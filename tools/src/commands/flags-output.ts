@@ -1,0 +1,111 @@
+// How `ficus flags` prints admin API answers for people: aligned tables and key-value blocks.
+import type { AuditEntry, RouteView } from '@ficus/strangler-proxy';
+
+export function renderList(routes: readonly RouteView[]): string {
+  const rows = routes.map((r) => [
+    r.id,
+    r.stage + (r.appliedVersion < r.version ? '*' : '') + (r.flagProblem === null ? '' : '!'),
+    r.stage === 'canary' ? `${r.flag?.percent ?? 0}%` : '-',
+    r.stage === 'shadow' ? `${r.flag?.shadowPercent ?? 0}%` : '-',
+    String(r.version),
+    r.owner,
+    r.stats === null ? '-' : r.stats.ratePerSec.toFixed(1),
+    r.stats === null ? '-' : `${(r.stats.errorRate * 100).toFixed(1)}%`,
+    r.stats === null ? '-' : String(Math.round(r.stats.p99Ms)),
+    r.flag?.updatedBy ?? '-',
+  ]);
+  const notes = [
+    ...(routes.some((r) => r.appliedVersion < r.version)
+      ? ['* the data plane has not applied this version yet']
+      : []),
+    ...routes
+      .filter((r) => r.flagProblem !== null)
+      .map((r) => `! ${r.id}: stored flag is invalid (${r.flagProblem}); its last good flag stays in force`),
+  ];
+  const header = [
+    'ROUTE',
+    'STAGE',
+    'CANARY',
+    'SHADOW',
+    'VERSION',
+    'OWNER',
+    'REQ/S',
+    'ERRORS',
+    'P99 MS',
+    'UPDATED BY',
+  ];
+  return (
+    table(header, rows, new Set([2, 3, 4, 6, 7, 8])) + (notes.length > 0 ? `\n${notes.join('\n')}\n` : '')
+  );
+}
+
+export function renderShow(r: RouteView): string {
+  const lines: Array<[string, string]> = [
+    ['route', r.id],
+    ['path', `${r.methods.length === 0 ? 'ANY' : r.methods.join(',')} ${r.path}`],
+    ['service', `${r.service} (owner ${r.owner})`],
+    ['stage', describeFlag(r.flag)],
+    [
+      'version',
+      r.appliedVersion < r.version
+        ? `${r.version} (data plane still on ${r.appliedVersion})`
+        : String(r.version),
+    ],
+  ];
+  if (r.flag !== null) {
+    lines.push(
+      ['sticky by', r.flag.stickyBy],
+      ['updated', `${r.flag.updatedAt} by ${r.flag.updatedBy}`],
+      ['reason', r.flag.reason],
+    );
+  }
+  if (r.flagProblem !== null) lines.push(['problem', `stored flag is invalid: ${r.flagProblem}`]);
+  if (r.stats !== null) {
+    const s = r.stats;
+    const targets = Object.entries(s.byTarget)
+      .map(([target, n]) => `${target} ${n}`)
+      .join(', ');
+    lines.push(
+      ['traffic', `${s.requests} requests, ${s.ratePerSec.toFixed(1)}/s (${targets || 'none'})`],
+      ['errors', `${(s.errorRate * 100).toFixed(2)}%, ${s.fallbacks} fallbacks`],
+      ['latency', `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms`],
+    );
+  }
+  const width = Math.max(...lines.map(([key]) => key.length));
+  return lines.map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${value}`).join('\n') + '\n';
+}
+
+export function renderHistory(entries: readonly AuditEntry[]): string {
+  if (entries.length === 0) return 'no audit entries for this route\n';
+  const rows = entries.map((e) => [
+    e.at,
+    e.actor,
+    e.result,
+    e.from === null ? '-' : `${describeFlag(e.from)} v${e.from.version}`,
+    e.to === null ? '-' : describeFlag(e.to),
+    e.detail === undefined ? e.reason : `${e.reason}${e.reason === '' ? '' : ' '}(${e.detail})`,
+  ]);
+  return table(['AT', 'ACTOR', 'RESULT', 'FROM', 'TO', 'REASON'], rows, new Set());
+}
+
+export function describeFlag(flag: { stage: string; percent: number; shadowPercent: number } | null): string {
+  if (flag === null) return 'monolith (no flag)';
+  if (flag.stage === 'canary') return `canary ${flag.percent}%`;
+  if (flag.stage === 'shadow') return `shadow ${flag.shadowPercent}%`;
+  return flag.stage;
+}
+
+/** Aligned columns; `right` holds the indexes of numeric columns, which align right. */
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: ReadonlySet<number>,
+): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => (right.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
