@@ -29,14 +29,18 @@ module.exports = {
       comment: 'Route matching and flag decisions are pure: no fastify, sockets, files or HTTP clients.',
       severity: 'error',
       from: { path: '^strangler-proxy/src/(routing|flags)/' },
-      to: { path: '(^|/)node_modules/(fastify|@fastify|undici|ioredis|pino)/|^(node:)?(fs|net|http|https|child_process)$' },
+      to: {
+        path: '(^|/)node_modules/(fastify|@fastify|undici|ioredis|pino)/|^(node:)?(fs|net|http|https|child_process)$',
+      },
     },
     {
       name: 'analysis-metrics-are-pure',
       comment: 'Metrics and clustering are pure functions over the extracted model.',
       severity: 'error',
       from: { path: '^analysis/src/(metrics|seams)/' },
-      to: { path: '(^|/)node_modules/(ts-morph|typescript|dependency-cruiser)/|^(node:)?(fs|child_process)$' },
+      to: {
+        path: '(^|/)node_modules/(ts-morph|typescript|dependency-cruiser)/|^(node:)?(fs|child_process)$',
+      },
     },
     {
       name: 'reporters-stay-off-extraction-internals',
