@@ -4,7 +4,10 @@ import { parseConfig } from '../src/config/parse-config.js';
 import type { Stage } from '../src/flags/route-flag.js';
 import { MemoryFlagStore } from '../src/flag-stores/memory-flag-store.js';
 
-const [upstream = '', stageArg = 'monolith', percentArg = '0', routesArg = '10'] = process.argv.slice(2);
+const [upstream = '', stageArg = 'monolith', percentArg = '0', routesArg = '10', serviceArg = ''] =
+  process.argv.slice(2);
+/** The shadow row gives the service its own upstream process, as a real extracted service would have. */
+const serviceUrl = serviceArg === '' ? upstream : serviceArg;
 const stage = stageArg as Stage;
 const routeCount = Number(routesArg);
 
@@ -28,12 +31,13 @@ const routes = [
 const config = parseConfig({
   proxy: { listen: { host: '127.0.0.1', port: 0 }, admin: { host: '127.0.0.1', port: 0 } },
   monolith: { url: upstream },
-  services: { reviews: { url: upstream, team: 'reviews' } },
+  services: { reviews: { url: serviceUrl, team: 'reviews' } },
   routes,
   flags: { store: { kind: 'memory' } },
 });
 const store = new MemoryFlagStore();
 if (stage !== 'monolith') {
+  // A shadow flag copies every request (its default share); other stages copy none.
   await store.set('reviews.list', { stage, percent: Number(percentArg), reason: 'bench' }, 0, 'bench');
 }
 const proxy = await startProxy(config, { store, logDestination: '/dev/null' });

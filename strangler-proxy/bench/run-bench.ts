@@ -27,6 +27,8 @@ const PATH = '/api/products/42/reviews';
 interface Row {
   readonly name: string;
   readonly load: LoadResult;
+  /** p99 of the paced run: latency at one fixed offered load, the same for every row. */
+  readonly pacedP99Ms: number | null;
   readonly cpuUsPerReq: number | null;
   readonly rssMiB: number | null;
 }
@@ -63,6 +65,7 @@ async function measure(name: string, port: number, pid: number | null): Promise<
     warmupMs: WARMUP_MS,
   });
   let cpu: number | null = null;
+  let pacedP99: number | null = null;
   let pids: number[] = [];
   if (pid !== null) {
     let before = 0;
@@ -79,8 +82,15 @@ async function measure(name: string, port: number, pid: number | null): Promise<
       },
     });
     cpu = (cpuMicros(pids) - before) / paced.requests;
+    pacedP99 = paced.p99Ms;
   }
-  const row = { name, load, cpuUsPerReq: cpu, rssMiB: pid === null ? null : peakRssMiB(pids) };
+  const row = {
+    name,
+    load,
+    pacedP99Ms: pacedP99,
+    cpuUsPerReq: cpu,
+    rssMiB: pid === null ? null : peakRssMiB(pids),
+  };
   const cpuText = cpu === null ? '' : `, ${cpu.toFixed(1)} µs CPU/req at ${CPU_RATE} req/s`;
   process.stderr.write(`  ${name}: ${Math.round(load.requests / load.seconds)} req/s${cpuText}\n`);
   return row;
@@ -152,6 +162,7 @@ function table(rows: Row[]): string {
     'req/s',
     'p50 ms',
     'p99 ms',
+    `p99 ms @${CPU_RATE}/s`,
     `CPU µs/req @${CPU_RATE}/s`,
     'peak RSS MiB',
     'CPU vs http-proxy',
@@ -163,6 +174,7 @@ function table(rows: Row[]): string {
     String(Math.round(r.load.requests / r.load.seconds)),
     r.load.p50Ms.toFixed(2),
     r.load.p99Ms.toFixed(2),
+    r.pacedP99Ms === null ? '-' : r.pacedP99Ms.toFixed(2),
     r.cpuUsPerReq === null ? '-' : r.cpuUsPerReq.toFixed(1),
     r.rssMiB === null ? '-' : r.rssMiB.toFixed(1),
     ratio(r.cpuUsPerReq, plain),
@@ -181,6 +193,8 @@ function table(rows: Row[]): string {
 
 const upstream = await forkServer('upstream-server.js', []);
 const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
+const service = await forkServer('upstream-server.js', []);
+const serviceUrl = `http://127.0.0.1:${service.port}`;
 process.stderr.write(
   `bench: ${CONNECTIONS} connections, ${ROUNDS} rounds; per row ${WARMUP_MS} ms warm-up, ${DURATION_MS} ms at full ` +
     `speed (req/s, latency), ${DURATION_MS} ms at ${CPU_RATE} req/s (CPU)\n`,
@@ -191,6 +205,10 @@ const subjects: Subject[] = [
   ['direct to upstream', async () => null],
   ['@fastify/http-proxy (defaults)', fork_('plain-proxy.js', [upstreamUrl])],
   ['ficus, stage monolith', fork_('ficus-proxy.js', [upstreamUrl, 'monolith', '0', '10'])],
+  [
+    'ficus, stage shadow 100 % (healthy service)',
+    fork_('ficus-proxy.js', [upstreamUrl, 'shadow', '0', '10', serviceUrl]),
+  ],
   ['ficus, stage canary 50 %', fork_('ficus-proxy.js', [upstreamUrl, 'canary', '50', '10'])],
   ['ficus, stage service', fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10'])],
   ['ficus, service, 10,000 routes', fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10000'])],
@@ -199,11 +217,14 @@ const nginx = nginxPath();
 if (nginx !== null) subjects.push(['nginx (1 worker, keepalive)', () => startNginx(nginx, upstream.port)]);
 else process.stderr.write('  nginx is not installed; its row and ratio are left out\n');
 
-// FICUS_BENCH_ONLY=service keeps the rows whose name contains "service" (plus the baselines), for a focused A/B.
+// FICUS_BENCH_ONLY=service keeps the rows whose name contains "service" (plus the baselines), for a focused A/B;
+// several words separated by "|" keep the rows matching any of them (FICUS_BENCH_ONLY="monolith|shadow").
 const only = process.env.FICUS_BENCH_ONLY;
 if (only) {
+  const words = only.split('|');
   const keep = subjects.filter(
-    ([name]) => name.includes(only) || name.startsWith('@fastify') || name.startsWith('direct'),
+    ([name]) =>
+      words.some((w) => name.includes(w)) || name.startsWith('@fastify') || name.startsWith('direct'),
   );
   subjects.splice(0, subjects.length, ...keep);
 }
@@ -222,6 +243,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
 }
 await stop(upstream.child);
+await stop(service.child);
 /** Each number is the median of its own rounds; peak RSS is the largest seen. */
 const median = (runs: Row[]): Row => {
   const mid = (pick: (r: Row) => number): number =>
@@ -236,16 +258,28 @@ const median = (runs: Row[]): Row => {
       p50Ms: mid((r) => r.load.p50Ms),
       p99Ms: mid((r) => r.load.p99Ms),
     },
+    pacedP99Ms: runs[0]!.pacedP99Ms === null ? null : mid((r) => r.pacedP99Ms!),
     cpuUsPerReq: runs[0]!.cpuUsPerReq === null ? null : mid((r) => r.cpuUsPerReq!),
     rssMiB: runs[0]!.rssMiB === null ? null : Math.max(...runs.map((r) => r.rssMiB!)),
   };
 };
 const rows: Row[] = subjects.map(([name]) => median(rounds.get(name)!));
 
-const service = rows.find((r) => r.name === 'ficus, stage service')?.cpuUsPerReq;
+const serviceCpu = rows.find((r) => r.name === 'ficus, stage service')?.cpuUsPerReq;
 const many = rows.find((r) => r.name.includes('10,000'))?.cpuUsPerReq;
 process.stdout.write(`${table(rows)}\n`);
-if (service && many)
+if (serviceCpu && many)
   process.stdout.write(
-    `10,000 routes vs 10 routes (CPU per request): ${((many / service - 1) * 100).toFixed(1)} %\n`,
+    `10,000 routes vs 10 routes (CPU per request): ${((many / serviceCpu - 1) * 100).toFixed(1)} %\n`,
   );
+// Issue #4's target: the client's p99 with 100 % shadowing within 10 % of no shadowing (stage monolith).
+const plainRow = rows.find((r) => r.name === 'ficus, stage monolith');
+const shadowRow = rows.find((r) => r.name.startsWith('ficus, stage shadow'));
+if (plainRow && shadowRow) {
+  const change = (a: number | null, b: number | null): string =>
+    a === null || b === null ? '-' : `${((b / a - 1) * 100).toFixed(1)} %`;
+  process.stdout.write(
+    `shadow 100 % vs no shadowing, client p99: ${change(plainRow.load.p99Ms, shadowRow.load.p99Ms)} at full ` +
+      `speed, ${change(plainRow.pacedP99Ms, shadowRow.pacedP99Ms)} at ${CPU_RATE} req/s\n`,
+  );
+}

@@ -21,10 +21,14 @@ import type { Upstream } from './forwarding/upstream.js';
 import { createLogger } from './observability/create-logger.js';
 import { LOG_EVENTS } from './observability/names.js';
 import { observeRequests } from './observability/observe-requests.js';
+import { observeShadow } from './observability/observe-shadow.js';
 import { ProxyMetrics } from './observability/proxy-metrics.js';
 import { RouteStatsBook } from './observability/route-stats.js';
 import { buildRouteTable } from './routing/route-table.js';
 import type { RouteTable } from './routing/route-table.js';
+import { DEFAULT_EVIDENCE_LIMITS, EvidenceBook } from './comparison/evidence-book.js';
+import { RouteGuard } from './guard/route-guard.js';
+import { ShadowTraffic } from './shadow/shadow-traffic.js';
 
 export interface ProxyOptions {
   /** A ready pino logger; otherwise one is made writing to `logDestination` (default stdout). */
@@ -41,6 +45,8 @@ export interface ProxyOptions {
   readonly admin?: ListenConfig | false;
   /** How long `close()` waits for in-flight requests before cutting their connections. Default 10 s. */
   readonly drainTimeoutMs?: number;
+  /** [0, 1) for the shadow share and noise sampling. Default `Math.random`. */
+  readonly random?: () => number;
 }
 
 export interface RunningProxy {
@@ -49,6 +55,8 @@ export interface RunningProxy {
   readonly adminUrl: string;
   readonly runtime: RuntimeView;
   readonly metrics: ProxyMetrics;
+  /** Shadow comparison evidence per route (what `GET /routes/:id/diffs` and the promotion gate read). */
+  readonly evidence: EvidenceBook;
   /** The route table in use right now. */
   table(): RouteTable;
   /** Stops accepting, drains in-flight requests, then closes pools and the store. */
@@ -107,16 +115,49 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
   for (const [name, service] of config.services)
     services.set(name, createUpstream(name, service.url, upstreamOptions));
 
+  const evidence = new EvidenceBook({ ...DEFAULT_EVIDENCE_LIMITS, samples: config.proxy.shadow.samples });
+  const shadow = new ShadowTraffic({
+    services: new Map([...config.services].map(([name, service]) => [name, service.url])),
+    monolithOrigin: config.monolith.url,
+    limits: config.proxy.shadow,
+    evidence,
+    now,
+    clock,
+    random: options.random ?? Math.random,
+    events: observeShadow(logger.child({ component: 'shadow' }), metrics),
+  });
+  metrics.watchShadow(
+    () => evidence.routeIds(),
+    (routeId) => evidence.summary(routeId),
+    () => shadow.inFlight,
+  );
+  const guard = new RouteGuard({
+    routes: config.routes,
+    store,
+    flagFor: (routeId) => table.flagFor(routeId),
+    now,
+    logger: logger.child({ component: 'guard' }),
+    onAction: (routeId, action) => metrics.onGuardAction(routeId, action.kind),
+  });
+  const observer = observeRequests(logger, metrics, stats);
+
   const handler = createRequestHandler({
     config,
     table: () => table,
     monolith,
     services,
     trusted: trustedPeers(config.proxy.trustedProxies),
-    observer: observeRequests(logger, metrics, stats),
+    observer: {
+      onRequest: (record) => {
+        observer.onRequest(record);
+        guard.onRequest(record);
+      },
+    },
     now,
     newRequestId: randomUUID,
     testerTarget: testerTargetOf(config),
+    shadow,
+    random: options.random ?? Math.random,
   });
 
   const app = fastify({
@@ -132,6 +173,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     metricsText: () => metrics.registry.metrics(),
     metricsContentType: metrics.registry.contentType,
     readiness: () => readiness(config, monolith, services, () => flagsLoaded),
+    evidence: (routeId) => evidence.summary(routeId),
   };
 
   let admin: FastifyInstance | null = null;
@@ -154,6 +196,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
   } catch (error) {
     await app.close();
     await Promise.all([monolith, ...services.values()].map((u) => u.pool.close()));
+    await shadow.close();
     unsubscribe();
     if (options.store === undefined) await store.close();
     throw error;
@@ -166,6 +209,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     adminUrl,
     runtime,
     metrics,
+    evidence,
     table: () => table,
     close: () => {
       closing ??= (async () => {
@@ -181,7 +225,10 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
           clearTimeout(deadline);
         }
         unsubscribe();
+        await guard.settle();
         await Promise.all([monolith, ...services.values()].map((u) => u.pool.close()));
+        // Copies still in flight are cut: nobody waits for their answers.
+        await shadow.close();
         if (options.store === undefined) await store.close();
         logger.flush();
       })();

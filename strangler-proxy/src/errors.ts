@@ -21,6 +21,10 @@ export const PROXY_ERRORS = {
   FICUS_PROXY_UPSTREAM_BAD_RESPONSE: 'The upstream sent a response that could not be read (502).',
   FICUS_PROXY_UPSTREAM_UNAVAILABLE: 'The upstream is failing and the retry budget is spent (503).',
   FICUS_PROXY_UPSTREAM_TIMEOUT: "The upstream did not answer within the route's timeout (504).",
+  // Shadow traffic, comparison, promotion gate and guard (brief D).
+  FICUS_PROXY_COMPARE_BAD_PATH: 'A comparison path (ignore rule, unordered array) is malformed.',
+  FICUS_PROXY_ADMIN_GATED:
+    'The promotion lacks the shadow evidence the gate requires (409); `force` overrides it.',
 } as const;
 
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;

@@ -10,9 +10,12 @@ export { ConfigInvalidError } from './config/config-error.js';
 export type {
   FicusConfig,
   FlagStoreConfig,
+  GateConfig,
+  GuardConfig,
   ListenConfig,
   RouteConfig,
   ShadowConfig,
+  ShadowLimits,
   TokenConfig,
   UpstreamConfig,
 } from './config/ficus-config.js';
@@ -34,3 +37,31 @@ export type { AdminAppDeps } from './admin/build-admin-app.js';
 export type { RouteView } from './admin/route-view.js';
 export type { Readiness, RouteStats, RuntimeView } from './admin/runtime-view.js';
 export { hashToken, matchToken } from './admin/verify-token.js';
+
+// Shadow traffic, response comparison, promotion gate and guard (brief D).
+export {
+  compareResponses,
+  compileCompareOptions,
+  DEFAULT_COMPARED_HEADERS,
+} from './comparison/compare-responses.js';
+export type {
+  CompareOptions,
+  CompiledCompareOptions,
+  ComparisonResult,
+  Difference,
+  DifferenceKind,
+  RecordedResponse,
+} from './comparison/compare-responses.js';
+export type {
+  EvidenceSummary,
+  LatencySummary,
+  MismatchSample,
+  ShadowFailure,
+  ShadowSkip,
+} from './comparison/evidence-book.js';
+export type { SampledResponse } from './comparison/redact-sample.js';
+export { checkPromotion } from './comparison/promotion-gate.js';
+export type { GateVerdict } from './comparison/promotion-gate.js';
+export type { RouteDiffsView } from './admin/diffs-view.js';
+export { SHADOW_HEADER } from './shadow/shadow-traffic.js';
+export { GUARD_ACTOR } from './guard/route-guard.js';

@@ -62,7 +62,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`${error.code}: ${error.message}\n`);
-      if (error.code === 'FICUS_CLI_USAGE') io.stderr.write(`Run \`ficus ${name ?? ''} --help\` for usage.\n`);
+      if (error.code === 'FICUS_CLI_USAGE')
+        io.stderr.write(`Run \`ficus ${name ?? ''} --help\` for usage.\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -9,13 +9,16 @@ import type {
   FastifyRequest,
   FastifyServerOptions,
 } from 'fastify';
+import { RouteEvidence } from '../comparison/evidence-book.js';
 import type { FicusConfig, RouteConfig, TokenConfig } from '../config/ficus-config.js';
 import { ProxyError } from '../errors.js';
 import type { FlagStore } from '../flag-stores/flag-store.js';
+import { LOG_EVENTS } from '../observability/names.js';
 import { sendError } from './admin-reply.js';
 import { actorOf, authenticate, mayFlip } from './authorize.js';
 import { FLAG_WRITE_SCHEMA } from './flag-write-schema.js';
 import type { FlagWriteBody } from './flag-write-schema.js';
+import { diffsView } from './diffs-view.js';
 import { putFlag, refuseWrite } from './put-flag.js';
 import type { FlagWriteContext } from './put-flag.js';
 import { etagFor, routeView } from './route-view.js';
@@ -43,8 +46,15 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
   const { config, store, runtime } = deps;
   const routes = new Map<string, RouteConfig>(config.routes.map((route) => [route.id, route]));
   const callers = new WeakMap<FastifyRequest, TokenConfig>();
-  const ctx: FlagWriteContext = { store, clock: deps.clock ?? Date.now };
   const app = fastify({ ...loggerOptions(deps.logger), bodyLimit: 64 * 1024 });
+  const evidenceOf = (routeId: string) => runtime.evidence?.(routeId) ?? new RouteEvidence(routeId).summary();
+  const ctx: FlagWriteContext = {
+    store,
+    clock: deps.clock ?? Date.now,
+    evidence: evidenceOf,
+    onForced: (routeId, actor, missing) =>
+      app.log.warn({ routeId, actor, missing }, LOG_EVENTS.promotionForced),
+  };
 
   // Our own ajv, not fastify's default: no type coercion and no silent removal of unknown fields.
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -170,16 +180,9 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
   );
 
   app.get('/routes/:id/diffs', async (request: IdRequest, reply) => {
-    if (!routes.has(request.params.id)) return unknownRoute(reply, request.params.id);
-    return {
-      routeId: request.params.id,
-      built: false,
-      message: 'shadow comparison is not built yet',
-      compared: 0,
-      mismatches: 0,
-      matchRate: null,
-      samples: [],
-    };
+    const route = routes.get(request.params.id);
+    if (route === undefined) return unknownRoute(reply, request.params.id);
+    return diffsView(route, await store.get(route.id), evidenceOf(route.id));
   });
 
   app.get(

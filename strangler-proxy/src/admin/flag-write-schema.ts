@@ -8,6 +8,8 @@ export interface FlagWriteBody {
   readonly shadowPercent?: number;
   readonly stickyBy?: `header:${string}` | `cookie:${string}` | 'ip';
   readonly reason: string;
+  /** Passes the promotion gate without the evidence it asks for; the reason then says so in the audit trail. */
+  readonly force?: boolean;
 }
 
 export const FLAG_WRITE_SCHEMA = {
@@ -20,5 +22,6 @@ export const FLAG_WRITE_SCHEMA = {
     shadowPercent: { type: 'number', minimum: 0, maximum: 100 },
     stickyBy: { type: 'string', pattern: STICKY_BY_PATTERN },
     reason: { type: 'string', minLength: 1, maxLength: 500 },
+    force: { type: 'boolean' },
   },
 } as const;

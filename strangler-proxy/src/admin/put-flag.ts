@@ -1,5 +1,8 @@
 // `PUT /routes/:id/flag`: a compare-and-set of one route's flag, with every refusal written to the audit trail.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { checkPromotion } from '../comparison/promotion-gate.js';
+import { RouteEvidence } from '../comparison/evidence-book.js';
+import type { EvidenceSummary } from '../comparison/evidence-book.js';
 import type { RouteConfig } from '../config/ficus-config.js';
 import type { FlagStore } from '../flag-stores/flag-store.js';
 import { isStage, validateFlagChange } from '../flag-stores/flag-values.js';
@@ -12,6 +15,10 @@ import { etagFor, parseIfMatch } from './route-view.js';
 export interface FlagWriteContext {
   readonly store: FlagStore;
   readonly clock: () => number;
+  /** The route's shadow evidence, for the promotion gate; absent = no evidence at all. */
+  readonly evidence?: (routeId: string) => EvidenceSummary;
+  /** Told about promotions forced past the gate (they are audited through the write's reason too). */
+  readonly onForced?: (routeId: string, actor: string, missing: readonly string[]) => void;
 }
 
 /** Audits a refused write and answers it; `body` is whatever was sent, possibly invalid. */
@@ -25,6 +32,8 @@ export async function refuseWrite(
     readonly code: ProxyErrorCode;
     readonly message: string;
     readonly body: unknown;
+    /** More fields for the error body (the gate's verdict). */
+    readonly extra?: Record<string, unknown>;
   },
 ): Promise<FastifyReply> {
   const requested = requestedTo(refusal.body);
@@ -47,7 +56,7 @@ export async function refuseWrite(
     result: refusal.result,
     detail: refusal.message,
   });
-  return sendError(reply, refusal.code, refusal.message);
+  return sendError(reply, refusal.code, refusal.message, refusal.extra);
 }
 
 /** Written: the caller answers with the route. Not written: the refusal has already been sent and audited. */
@@ -102,9 +111,34 @@ export async function putFlag(
     });
   }
   const current = await ctx.store.get(route.id);
+  let reason = body.reason;
+  // A stale If-Match is a conflict whatever the evidence: the store answers it below.
+  if ((current?.version ?? 0) === expected) {
+    const evidence = ctx.evidence?.(route.id) ?? new RouteEvidence(route.id).summary();
+    const percent =
+      body.stage === 'canary' ? (body.percent ?? (current?.stage === 'canary' ? current.percent : 0)) : 0;
+    const verdict = checkPromotion(current, { stage: body.stage, percent }, evidence, route.gate);
+    if (!verdict.passed && body.force !== true) {
+      return refused({
+        routeId: route.id,
+        actor,
+        result: 'gated',
+        code: 'FICUS_PROXY_ADMIN_GATED',
+        message:
+          `moving route ${route.id} to ${body.stage} needs shadow evidence: ${verdict.missing.join('; ')} ` +
+          '(send "force": true with a reason to override; it is audited)',
+        body,
+        extra: { gate: verdict },
+      });
+    }
+    if (!verdict.passed) {
+      reason = `${body.reason} [forced past the promotion gate: ${verdict.missing.join('; ')}]`;
+      ctx.onForced?.(route.id, actor, verdict.missing);
+    }
+  }
   const change: FlagChange = {
     stage: body.stage,
-    reason: body.reason,
+    reason,
     ...(body.percent === undefined ? {} : { percent: body.percent }),
     ...(body.shadowPercent === undefined ? {} : { shadowPercent: body.shadowPercent }),
     // A route's first flag takes the route's configured sticky key unless the writer names one.

@@ -1,4 +1,5 @@
 // What the admin API reads from the running data plane; the proxy's composition root implements it.
+import type { EvidenceSummary } from '../comparison/evidence-book.js';
 import type { FlagSnapshot } from '../flag-stores/flag-store.js';
 
 /** Live numbers of one route over the data plane's recent window. */
@@ -26,4 +27,6 @@ export interface RuntimeView {
   metricsText(): Promise<string>;
   readonly metricsContentType: string;
   readiness(): Promise<Readiness>;
+  /** Shadow evidence of a route; absent when the data plane keeps none (then promotions find no evidence). */
+  evidence?(routeId: string): EvidenceSummary;
 }

@@ -1,6 +1,7 @@
 // The checks a JSON Schema cannot express: cross references, duplicates, parsable URLs and addresses.
 import { METHODS } from 'node:http';
 import { isIP } from 'node:net';
+import { parsePathPattern } from '../comparison/field-path.js';
 
 const KNOWN_METHODS = new Set(METHODS);
 
@@ -10,6 +11,7 @@ interface RawRoute {
   methods?: string[];
   service: string;
   owner: string;
+  shadow?: { ignore?: string[]; unorderedArrays?: string[] };
 }
 interface RawConfig {
   proxy?: { listen?: { port: number }; admin?: { port: number }; trustedProxies?: string[] };
@@ -55,6 +57,15 @@ export function checkSemantics(config: unknown): string[] {
         problems.push(`${at}.methods[${m}]: "${method}" is not an HTTP method the proxy routes`);
       }
     });
+    for (const field of ['ignore', 'unorderedArrays'] as const) {
+      (route.shadow?.[field] ?? []).forEach((path, p) => {
+        if (parsePathPattern(path) === undefined) {
+          problems.push(
+            `${at}.shadow.${field}[${p}]: "${path}" is not a comparison path (status, headers.NAME, body.a.b, body.items[*].x)`,
+          );
+        }
+      });
+    }
     const key = templateKey(route.path);
     const methods =
       route.methods && route.methods.length > 0 ? new Set(route.methods.map((m) => m.toUpperCase())) : 'all';

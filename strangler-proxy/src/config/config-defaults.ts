@@ -18,4 +18,25 @@ export const CONFIG_DEFAULTS = {
   /** Every request has a peer address, so a canary works with no client cooperation; use a user header or cookie when you have one. */
   stickyBy: 'ip' as StickyBy,
   store: { kind: 'file', path: '.ficus/flags.json' } as const,
+  shadow: {
+    maxInFlight: 64,
+    maxBodyBytes: 256 * 1024,
+    samples: 20,
+    headers: ['content-type'],
+    /** A tenth of the shadow traffic also goes twice to the monolith, enough to learn its noise within minutes. */
+    noisePercent: 10,
+  },
+  /** Issue #4's default: 99 % matching over at least 500 compared requests. */
+  gate: { minMatchPercent: 99, minCompared: 500 },
+  guard: {
+    enabled: true,
+    windowMs: 60_000,
+    minRequests: 20,
+    maxErrorPercent: 5,
+    slowMs: 0,
+    maxSlowPercent: 1,
+    onBreach: 'rollback',
+    stepDownFactor: 2,
+    minPercent: 1,
+  },
 } as const;

@@ -58,9 +58,40 @@ const route = {
       additionalProperties: false,
       properties: {
         ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+        unorderedArrays: { type: 'array', items: { type: 'string', minLength: 1 } },
+        headers: { type: 'array', items: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" } },
         unsafeMethods: { type: 'boolean' },
+        timeoutMs: { type: 'integer', minimum: 1, maximum: 600000 },
+        noisePercent: { type: 'number', minimum: 0, maximum: 100 },
       },
     },
+    gate: { $ref: '#/definitions/gate' },
+    guard: { $ref: '#/definitions/guard' },
+  },
+} as const;
+
+const gate = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    minMatchPercent: { type: 'number', minimum: 0, maximum: 100 },
+    minCompared: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+const guard = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    enabled: { type: 'boolean' },
+    windowMs: { type: 'integer', minimum: 1000, maximum: 86400000 },
+    minRequests: { type: 'integer', minimum: 1 },
+    maxErrorPercent: { type: 'number', minimum: 0, maximum: 100 },
+    slowMs: { type: 'integer', minimum: 0 },
+    maxSlowPercent: { type: 'number', minimum: 0, maximum: 100 },
+    onBreach: { enum: ['rollback', 'step-down'] },
+    stepDownFactor: { type: 'number', minimum: 1.1, maximum: 100 },
+    minPercent: { type: 'number', minimum: 0, maximum: 100 },
   },
 } as const;
 
@@ -98,6 +129,7 @@ export const FICUS_CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['monolith'],
+  definitions: { gate, guard },
   properties: {
     proxy: {
       type: 'object',
@@ -112,6 +144,17 @@ export const FICUS_CONFIG_SCHEMA = {
         defaultBodyLimitBytes: { type: 'integer', minimum: 0 },
         retryBudgetPercent: { type: 'number', minimum: 0, maximum: 100 },
         fallbackBudgetPercent: { type: 'number', minimum: 0, maximum: 100 },
+        shadow: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            maxInFlight: { type: 'integer', minimum: 0 },
+            maxBodyBytes: { type: 'integer', minimum: 0 },
+            samples: { type: 'integer', minimum: 0, maximum: 1000 },
+          },
+        },
+        gate: { $ref: '#/definitions/gate' },
+        guard: { $ref: '#/definitions/guard' },
       },
     },
     monolith: {

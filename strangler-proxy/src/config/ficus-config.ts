@@ -18,8 +18,52 @@ export interface UpstreamConfig {
 export interface ShadowConfig {
   /** Fields ignored by the comparison, for example `body.generatedAt`, `headers.date`. */
   readonly ignore: readonly string[];
-  /** Shadow non-idempotent methods too (the service must then run on a scratch database). */
+  /** Array paths compared as multisets (order-insensitive), for example `body.items`. */
+  readonly unorderedArrays: readonly string[];
+  /** Response headers compared (lower case); default `content-type`. */
+  readonly headers: readonly string[];
+  /** Shadow methods that write (POST, PUT, PATCH, DELETE…) too: the service must then run on a scratch database. */
   readonly unsafeMethods: boolean;
+  /** The shadow copy's own deadline; default the route's `timeoutMs`. */
+  readonly timeoutMs: number;
+  /** Share (0–100) of shadowed safe requests also sent a second time to the monolith to learn its noise. */
+  readonly noisePercent: number;
+}
+
+/** Evidence a promotion to `canary` or `service` needs (DESIGN.md §2, issue #4). */
+export interface GateConfig {
+  readonly minMatchPercent: number;
+  readonly minCompared: number;
+}
+
+/** When the guard moves a route back by itself (issue #4). */
+export interface GuardConfig {
+  readonly enabled: boolean;
+  /** Length of the sliding window of outcomes. */
+  readonly windowMs: number;
+  /** Service requests the window must hold before the guard judges. */
+  readonly minRequests: number;
+  /** Service failures (5xx, timeouts, fallbacks) above this share of its requests breach. */
+  readonly maxErrorPercent: number;
+  /** Requests slower than this count as slow; 0 turns the latency check off. */
+  readonly slowMs: number;
+  /** Slow requests above this share breach (1 % = "p99 above slowMs"). */
+  readonly maxSlowPercent: number;
+  /** `rollback` moves to monolith; `step-down` in canary divides the percent by `stepDownFactor` first. */
+  readonly onBreach: 'rollback' | 'step-down';
+  readonly stepDownFactor: number;
+  /** Below this canary percent a step-down becomes a rollback. */
+  readonly minPercent: number;
+}
+
+/** Limits of the shadow sender, shared by every route. */
+export interface ShadowLimits {
+  /** Shadow (and noise) copies in flight at once; more are skipped, never queued. */
+  readonly maxInFlight: number;
+  /** Request and response bodies larger than this are not shadowed or compared. */
+  readonly maxBodyBytes: number;
+  /** Mismatch samples kept per route. */
+  readonly samples: number;
 }
 
 export interface RouteConfig {
@@ -38,6 +82,8 @@ export interface RouteConfig {
   readonly bodyLimitBytes: number;
   readonly stickyBy: StickyBy;
   readonly shadow: ShadowConfig;
+  readonly gate: GateConfig;
+  readonly guard: GuardConfig;
 }
 
 export interface TokenConfig {
@@ -68,6 +114,7 @@ export interface FicusConfig {
     readonly retryBudgetPercent: number;
     /** Fallbacks allowed as a share of requests. */
     readonly fallbackBudgetPercent: number;
+    readonly shadow: ShadowLimits;
   };
   readonly monolith: { readonly url: string; readonly health?: string };
   readonly services: ReadonlyMap<string, UpstreamConfig>;

@@ -2,9 +2,12 @@
 export type {
   FicusConfig,
   FlagStoreConfig,
+  GateConfig,
+  GuardConfig,
   ListenConfig,
   RouteConfig,
   ShadowConfig,
+  ShadowLimits,
   TokenConfig,
   UpstreamConfig,
 } from './ficus-config.js';

@@ -4,6 +4,8 @@ import { CONFIG_DEFAULTS } from './config-defaults.js';
 import type {
   FicusConfig,
   FlagStoreConfig,
+  GateConfig,
+  GuardConfig,
   RouteConfig,
   TokenConfig,
   UpstreamConfig,
@@ -31,7 +33,12 @@ export function normalizeConfig(raw: Raw, baseDir: string): FicusConfig {
     });
   }
 
+  const gate: GateConfig = { ...CONFIG_DEFAULTS.gate, ...proxy.gate };
+  const guard: GuardConfig = { ...CONFIG_DEFAULTS.guard, ...proxy.guard };
+  const shadowDefaults = CONFIG_DEFAULTS.shadow;
+
   const routes: RouteConfig[] = (raw.routes ?? []).map((r: Raw): RouteConfig => {
+    const timeoutMs: number = r.timeoutMs ?? defaultTimeoutMs;
     const methods: string[] = [...new Set<string>((r.methods ?? []).map((m: string) => m.toUpperCase()))];
     return {
       id: r.id,
@@ -41,10 +48,23 @@ export function normalizeConfig(raw: Raw, baseDir: string): FicusConfig {
       owner: r.owner,
       // Only safe methods can be re-served by the monolith without the risk of doing a write twice.
       fallback: r.fallback ?? (methods.length > 0 && methods.every((m) => SAFE_METHODS.has(m))),
-      timeoutMs: r.timeoutMs ?? defaultTimeoutMs,
+      timeoutMs,
       bodyLimitBytes: r.bodyLimitBytes ?? defaultBodyLimitBytes,
       stickyBy: (r.stickyBy ?? CONFIG_DEFAULTS.stickyBy) as StickyBy,
-      shadow: { ignore: [...(r.shadow?.ignore ?? [])], unsafeMethods: r.shadow?.unsafeMethods ?? false },
+      shadow: {
+        ignore: [...(r.shadow?.ignore ?? [])],
+        unorderedArrays: [...(r.shadow?.unorderedArrays ?? [])],
+        headers: [
+          ...new Set<string>(
+            (r.shadow?.headers ?? shadowDefaults.headers).map((h: string) => h.toLowerCase()),
+          ),
+        ],
+        unsafeMethods: r.shadow?.unsafeMethods ?? false,
+        timeoutMs: r.shadow?.timeoutMs ?? timeoutMs,
+        noisePercent: r.shadow?.noisePercent ?? shadowDefaults.noisePercent,
+      },
+      gate: { ...gate, ...r.gate },
+      guard: { ...guard, ...r.guard },
     };
   });
 
@@ -73,6 +93,11 @@ export function normalizeConfig(raw: Raw, baseDir: string): FicusConfig {
       defaultBodyLimitBytes,
       retryBudgetPercent: proxy.retryBudgetPercent ?? CONFIG_DEFAULTS.retryBudgetPercent,
       fallbackBudgetPercent: proxy.fallbackBudgetPercent ?? CONFIG_DEFAULTS.fallbackBudgetPercent,
+      shadow: {
+        maxInFlight: proxy.shadow?.maxInFlight ?? shadowDefaults.maxInFlight,
+        maxBodyBytes: proxy.shadow?.maxBodyBytes ?? shadowDefaults.maxBodyBytes,
+        samples: proxy.shadow?.samples ?? shadowDefaults.samples,
+      },
     },
     monolith: {
       url: new URL(raw.monolith.url).origin,

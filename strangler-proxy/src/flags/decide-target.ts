@@ -37,7 +37,7 @@ const DEFAULT_ROUTE: Decision = Object.freeze({
 const NO_FLAG: Decision = Object.freeze({ target: 'monolith', stage: 'monolith', reason: 'no-flag' });
 const MONOLITH: Decision = Object.freeze({ target: 'monolith', stage: 'monolith', reason: 'stage' });
 const SERVICE: Decision = Object.freeze({ target: 'service', stage: 'service', reason: 'stage' });
-// Issue #4 adds the copy to the service and the comparison; until then shadow serves exactly like monolith.
+// The monolith serves; whether a copy also goes to the service is `decideShadow`'s separate, pure decision.
 const SHADOW: Decision = Object.freeze({
   target: 'monolith',
   stage: 'shadow',

@@ -23,6 +23,19 @@ export interface UpstreamCall {
   readonly timeoutMs: number;
   /** True once a streamed request body was cut off for exceeding the route's limit. */
   readonly bodyTooLarge: () => boolean;
+  /** Sees the response streamed to the client (shadowed requests only: it is the monolith's half of a comparison). */
+  readonly tap?: ResponseTap;
+}
+
+/**
+ * A read-only observer of the response the client gets. It must not throw and must stay cheap: it runs on the
+ * client's path. `onHeaders` may come again after a retry; it starts the recording over. A response that never
+ * completes is noticed by the tap's owner when the client response closes.
+ */
+export interface ResponseTap {
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): void;
+  onData(chunk: Buffer): void;
+  onComplete(): void;
 }
 
 /** Why a response is held back: the caller will retry it, or re-serve the request from the monolith. */
@@ -144,6 +157,7 @@ class Exchange {
     }
     this.#mode = 'stream';
     this.#resume = resume;
+    this.call.tap?.onHeaders(statusCode, rawHeaders);
     this.#finish({ kind: 'streamed', statusCode });
     return true;
   }
@@ -151,7 +165,9 @@ class Exchange {
   onData(chunk: Buffer): boolean {
     if (this.#mode === 'done') return true;
     this.#timer.refresh();
-    if (this.#mode !== 'stream' || this.res.write(chunk)) return true;
+    if (this.#mode !== 'stream') return true;
+    this.call.tap?.onData(chunk);
+    if (this.res.write(chunk)) return true;
     this.#paused = true;
     this.res.once('drain', this.#onDrain);
     return false;
@@ -159,7 +175,10 @@ class Exchange {
 
   onComplete(): void {
     clearTimeout(this.#timer);
-    if (this.#mode === 'stream') this.res.end();
+    if (this.#mode === 'stream') {
+      this.call.tap?.onComplete();
+      this.res.end();
+    }
     this.#mode = 'done';
   }
 

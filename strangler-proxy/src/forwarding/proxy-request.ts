@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { FicusConfig } from '../config/ficus-config.js';
+import { decideShadow } from '../flags/decide-shadow.js';
 import { decideTarget } from '../flags/decide-target.js';
 import type { Target } from '../flags/decide-target.js';
 import { stickyKey } from '../flags/sticky-key.js';
@@ -9,6 +10,7 @@ import { DEFAULT_ROUTE_ID } from '../observability/names.js';
 import type { FailureKind, RequestObserver, RequestRecord } from '../observability/request-record.js';
 import { canonicalizePath } from '../routing/canonicalize-path.js';
 import type { RouteTable } from '../routing/route-table.js';
+import type { ShadowTraffic } from '../shadow/shadow-traffic.js';
 import type { UpstreamCall } from './exchange.js';
 import { ERROR_REPLIES, sendErrorReply } from './error-reply.js';
 import { clientAddress, FORWARDING_HEADERS, peerAddress, setForwardingHeaders } from './forwarded-headers.js';
@@ -32,6 +34,10 @@ export interface DataPlaneDeps {
   readonly newRequestId: () => string;
   /** The target a tester forces, after checking the config and the tester token; null when none or not allowed. */
   readonly testerTarget: (req: IncomingMessage) => Target | null;
+  /** Copies monolith-served requests to the service in the shadow and canary stages; null turns shadowing off. */
+  readonly shadow: ShadowTraffic | null;
+  /** [0, 1), for the shadow share; injected so tests decide who is shadowed. */
+  readonly random: () => number;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -116,7 +122,7 @@ export function createRequestHandler(deps: DataPlaneDeps): RequestHandler {
     const chunked = req.headers['transfer-encoding'] !== undefined;
     // Node's parser already stops a Content-Length body at its length; only a chunked body needs counting.
     const limited = chunked ? limitBody(req, limit) : null;
-    const body: Readable | null = limited?.stream ?? (length > 0 ? req : null);
+    let body: Readable | null = limited?.stream ?? (length > 0 ? req : null);
 
     const headers = requestHeadersForUpstream(req.headers, DROPPED);
     headers['x-request-id'] = reqId;
@@ -128,6 +134,25 @@ export function createRequestHandler(deps: DataPlaneDeps): RequestHandler {
         : deps.monolith;
     record.upstream = upstream.name;
     const timeoutMs = route?.timeoutMs ?? defaultTimeoutMs;
+    // Off the common path: only routes in shadow or canary with a share get this far.
+    const shadow =
+      route !== null && deps.shadow !== null && decideShadow(route, flag, decision, method, deps.random)
+        ? deps.shadow.begin({
+            route,
+            reqId,
+            method,
+            path: canonical.path + canonical.query,
+            headers,
+            body,
+            contentLength: length,
+            start,
+          })
+        : null;
+    if (shadow !== null) {
+      record.shadow = true;
+      body = shadow.body;
+      res.once('close', () => shadow.capture.closed());
+    }
     const call: UpstreamCall = {
       method,
       path: canonical.path + canonical.query,
@@ -135,6 +160,7 @@ export function createRequestHandler(deps: DataPlaneDeps): RequestHandler {
       body,
       timeoutMs,
       bodyTooLarge: limited?.exceeded ?? (() => false),
+      tap: shadow?.capture,
     };
     const replayable = body === null && IDEMPOTENT.has(method);
 

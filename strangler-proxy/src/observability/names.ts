@@ -25,6 +25,12 @@ export const LOG_EVENTS = {
   flagStoreError: 'flag store failed; keeping the last good flags',
   listening: 'listening',
   closing: 'closing',
+  shadowMismatch: 'shadow mismatch',
+  shadowFailed: 'shadow copy failed',
+  guardAction: 'guard moved the route back',
+  guardWriteRefused: 'guard flag write refused',
+  promotionGated: 'promotion refused by the gate',
+  promotionForced: 'promotion forced past the gate',
 } as const;
 
 /** Headers never written to logs. */
@@ -49,6 +55,13 @@ export const METRICS = {
   flagsRejected: 'ficus_proxy_flag_values_rejected_total',
   staleFlags: 'ficus_proxy_last_good_flags_in_use',
   flagVersion: 'ficus_proxy_flag_version',
+  shadowRequests: 'ficus_proxy_shadow_requests_total',
+  shadowFieldMismatches: 'ficus_proxy_shadow_field_mismatches_total',
+  shadowMatchRatio: 'ficus_proxy_shadow_match_ratio',
+  shadowCompared: 'ficus_proxy_shadow_compared',
+  shadowInFlight: 'ficus_proxy_shadow_in_flight',
+  shadowLatency: 'ficus_proxy_shadow_latency_seconds',
+  guardActions: 'ficus_proxy_guard_actions_total',
 } as const;
 
 export const METRIC_LABELS = {
@@ -57,4 +70,7 @@ export const METRIC_LABELS = {
   statusClass: 'status_class',
   upstream: 'upstream',
   kind: 'kind',
+  result: 'result',
+  field: 'field',
+  action: 'action',
 } as const;

@@ -2,6 +2,11 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { METRICS, METRIC_LABELS as L } from './names.js';
 import type { RequestRecord } from './request-record.js';
+import type { EvidenceSummary, ShadowOutcome } from '../comparison/evidence-book.js';
+
+/** Distinct field labels per route in the field-mismatch counter; the rest share one label (bounded cardinality). */
+const MAX_FIELD_LABELS = 50;
+const OTHER_FIELD = '(other)';
 
 const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 
@@ -59,7 +64,119 @@ export class ProxyMetrics {
     help: '1 while some route is serving its last good flag instead of what the store holds.',
     registers: [this.registry],
   });
+  readonly #shadowRequests = new Counter({
+    name: METRICS.shadowRequests,
+    help: 'Shadowed requests by route and result (match, mismatch, failed, skipped) and why (kind).',
+    labelNames: [L.route, L.result, L.kind],
+    registers: [this.registry],
+  });
+  readonly #shadowFields = new Counter({
+    name: METRICS.shadowFieldMismatches,
+    help: 'Mismatches held against the service, by route and field (learned noise excluded).',
+    labelNames: [L.route, L.field],
+    registers: [this.registry],
+  });
+  readonly #shadowLatency = new Histogram({
+    name: METRICS.shadowLatency,
+    help: 'Latency of the compared responses, monolith vs service, by route and target.',
+    labelNames: [L.route, L.target],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly #guardActions = new Counter({
+    name: METRICS.guardActions,
+    help: 'Flag writes by the guard, by route and action (rollback, step-down).',
+    labelNames: [L.route, L.action],
+    registers: [this.registry],
+  });
+  readonly #fieldLabels = new Map<string, Set<string>>();
+  readonly #shadowChildren = new Map<
+    string,
+    {
+      readonly match: { inc(): void };
+      readonly mismatch: { inc(): void };
+      readonly monolith: { observe(value: number): void };
+      readonly service: { observe(value: number): void };
+    }
+  >();
   readonly #children = new Map<string, RouteTargetChildren>();
+
+  /** Gauges read at scrape time from the shadow evidence: match ratio, compared count, copies in flight. */
+  watchShadow(
+    routeIds: () => Iterable<string>,
+    summary: (routeId: string) => EvidenceSummary,
+    inFlight: () => number,
+  ): void {
+    new Gauge({
+      name: METRICS.shadowMatchRatio,
+      help: 'Share of shadowed requests whose service response matched the monolith (noise excluded), 0–1.',
+      labelNames: [L.route],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const id of routeIds()) {
+          const rate = summary(id).matchRate;
+          if (rate !== null) this.labels(id).set(rate);
+        }
+      },
+    });
+    new Gauge({
+      name: METRICS.shadowCompared,
+      help: 'Shadowed requests compared so far, by route.',
+      labelNames: [L.route],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const id of routeIds()) this.labels(id).set(summary(id).compared);
+      },
+    });
+    new Gauge({
+      name: METRICS.shadowInFlight,
+      help: 'Shadow and noise copies in flight.',
+      registers: [this.registry],
+      collect() {
+        this.set(inFlight());
+      },
+    });
+  }
+
+  onShadowOutcome(outcome: ShadowOutcome, counted: readonly string[]): void {
+    if (outcome.kind === 'failed') {
+      this.#shadowRequests.labels(outcome.routeId, 'failed', outcome.failure).inc();
+      return;
+    }
+    let children = this.#shadowChildren.get(outcome.routeId);
+    if (children === undefined) {
+      children = {
+        match: this.#shadowRequests.labels(outcome.routeId, 'match', ''),
+        mismatch: this.#shadowRequests.labels(outcome.routeId, 'mismatch', ''),
+        monolith: this.#shadowLatency.labels(outcome.routeId, 'monolith'),
+        service: this.#shadowLatency.labels(outcome.routeId, 'service'),
+      };
+      this.#shadowChildren.set(outcome.routeId, children);
+    }
+    (counted.length === 0 ? children.match : children.mismatch).inc();
+    children.monolith.observe(outcome.monolithMs / 1000);
+    children.service.observe(outcome.serviceMs / 1000);
+    if (counted.length === 0) return;
+    let labels = this.#fieldLabels.get(outcome.routeId);
+    if (labels === undefined) {
+      labels = new Set();
+      this.#fieldLabels.set(outcome.routeId, labels);
+    }
+    for (const field of counted) {
+      if (!labels.has(field) && labels.size < MAX_FIELD_LABELS) labels.add(field);
+      this.#shadowFields.labels(outcome.routeId, labels.has(field) ? field : OTHER_FIELD).inc();
+    }
+  }
+
+  onShadowSkip(routeId: string, reason: string): void {
+    this.#shadowRequests.labels(routeId, 'skipped', reason).inc();
+  }
+
+  onGuardAction(routeId: string, action: string): void {
+    this.#guardActions.labels(routeId, action).inc();
+  }
 
   onRequest(record: RequestRecord): void {
     const key = `${record.routeId}\u0000${record.target}`;

@@ -32,7 +32,27 @@ function route(id: string, path: string, service: string, owner: string): RouteC
     timeoutMs: 2000,
     bodyLimitBytes: 1_048_576,
     stickyBy: 'header:x-user-id',
-    shadow: { ignore: [], unsafeMethods: false },
+    shadow: {
+      ignore: [],
+      unorderedArrays: [],
+      headers: ['content-type'],
+      unsafeMethods: false,
+      timeoutMs: 2000,
+      noisePercent: 10,
+    },
+    // No evidence needed here: these tests are about auth and compare-and-set; the gate has its own tests.
+    gate: { minMatchPercent: 0, minCompared: 0 },
+    guard: {
+      enabled: true,
+      windowMs: 60_000,
+      minRequests: 20,
+      maxErrorPercent: 5,
+      slowMs: 0,
+      maxSlowPercent: 1,
+      onBreach: 'rollback',
+      stepDownFactor: 2,
+      minPercent: 1,
+    },
   };
 }
 
@@ -47,6 +67,7 @@ export const CONFIG: FicusConfig = {
     defaultBodyLimitBytes: 1_048_576,
     retryBudgetPercent: 20,
     fallbackBudgetPercent: 20,
+    shadow: { maxInFlight: 64, maxBodyBytes: 262_144, samples: 20 },
   },
   monolith: { url: 'http://127.0.0.1:3000' },
   services: new Map([

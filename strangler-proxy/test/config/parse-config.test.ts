@@ -32,13 +32,38 @@ t.test('a minimal config gets the documented defaults and is frozen', async (t) 
   t.equal(route.bodyLimitBytes, 1024 * 1024);
   t.equal(route.timeoutMs, 15_000);
   t.equal(route.stickyBy, 'ip');
-  t.same(route.shadow, { ignore: [], unsafeMethods: false });
+  t.same(route.shadow, {
+    ignore: [],
+    unorderedArrays: [],
+    headers: ['content-type'],
+    unsafeMethods: false,
+    timeoutMs: 15_000,
+    noisePercent: 10,
+  });
+  t.same(route.gate, { minMatchPercent: 99, minCompared: 500 });
+  t.equal(route.guard.onBreach, 'rollback');
+  t.same(config.proxy.shadow, { maxInFlight: 64, maxBodyBytes: 262_144, samples: 20 });
   t.equal(config.services.get('reviews')?.url, 'http://127.0.0.1:4001');
   t.ok(Object.isFrozen(config.routes[0]));
   t.throws(() => (config.services as Map<string, unknown>).set('x', {}));
   t.throws(() => {
     (config.proxy as { mergeSlashes: boolean }).mergeSlashes = false;
   });
+});
+
+t.test('gate and guard defaults come from proxy, and a route overrides single fields', async (t) => {
+  const raw = minimal() as Record<string, unknown> & ReturnType<typeof minimal>;
+  raw.proxy = { gate: { minCompared: 100 }, guard: { maxErrorPercent: 2 }, shadow: { maxInFlight: 8 } };
+  (raw.routes[0] as Record<string, unknown>).gate = { minMatchPercent: 95 };
+  (raw.routes[0] as Record<string, unknown>).shadow = { headers: ['Content-Type', 'ETag'], timeoutMs: 300 };
+  const config = parseConfig(raw);
+  const route = config.routes[0]!;
+  t.same(route.gate, { minMatchPercent: 95, minCompared: 100 });
+  t.equal(route.guard.maxErrorPercent, 2);
+  t.equal(route.guard.minRequests, 20);
+  t.same(route.shadow.headers, ['content-type', 'etag']);
+  t.equal(route.shadow.timeoutMs, 300);
+  t.equal(config.proxy.shadow.maxInFlight, 8);
 });
 
 t.test('fallback defaults to false when a route accepts a non-GET/HEAD method or every method', async (t) => {
@@ -57,6 +82,26 @@ t.test('fallback defaults to false when a route accepts a non-GET/HEAD method or
 });
 
 const invalid: [string, (raw: Record<string, unknown> & ReturnType<typeof minimal>) => void, string[]][] = [
+  [
+    'a malformed shadow ignore path',
+    (r) =>
+      ((r.routes[0] as Record<string, unknown>).shadow = {
+        ignore: ['body.items[x'],
+        unorderedArrays: ['.a'],
+      }),
+    [
+      'routes[0].shadow.ignore[0]: "body.items[x" is not a comparison path',
+      'routes[0].shadow.unorderedArrays[0]: ".a" is not a comparison path',
+    ],
+  ],
+  [
+    'an unknown guard action and a gate above 100 %',
+    (r) => {
+      (r.routes[0] as Record<string, unknown>).guard = { onBreach: 'panic' };
+      (r.routes[0] as Record<string, unknown>).gate = { minMatchPercent: 101 };
+    },
+    ['routes[0].guard.onBreach', 'routes[0].gate.minMatchPercent'],
+  ],
   [
     'a path not starting with /',
     (r) => (r.routes[0]!.path = 'api/x'),

@@ -15,7 +15,26 @@ function route(id: string, path: string, methods: string[] = []): RouteConfig {
     timeoutMs: 1000,
     bodyLimitBytes: 1000,
     stickyBy: 'ip',
-    shadow: { ignore: [], unsafeMethods: false },
+    shadow: {
+      ignore: [],
+      unorderedArrays: [],
+      headers: ['content-type'],
+      unsafeMethods: false,
+      timeoutMs: 1000,
+      noisePercent: 10,
+    },
+    gate: { minMatchPercent: 99, minCompared: 500 },
+    guard: {
+      enabled: true,
+      windowMs: 60_000,
+      minRequests: 20,
+      maxErrorPercent: 5,
+      slowMs: 0,
+      maxSlowPercent: 1,
+      onBreach: 'rollback',
+      stepDownFactor: 2,
+      minPercent: 1,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // `ficus flags`: lists, shows, sets and audits route flags through the proxy's admin API (DESIGN.md §2 and §4).
 import { parseArgs } from 'node:util';
-import type { AuditEntry, RouteView } from '@ficus/strangler-proxy';
+import type { AuditEntry, RouteDiffsView, RouteView } from '@ficus/strangler-proxy';
 import type { CliIo, Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { describeFlag, renderHistory, renderList, renderShow } from './flags-output.js';
@@ -15,7 +15,8 @@ List, show, set and audit route flags through the proxy's admin API.
 
 Subcommands:
   list                 every route: stage, percent, version, owner and live numbers
-  show ID              one route: definition, flag and live numbers
+  show ID              one route: definition, flag, live numbers and shadow evidence
+                       (match rate, mismatching fields, learned noise, promotion gate)
   set ID STAGE         move a route to STAGE (monolith, shadow, canary, service)
   history ID           the route's audit trail, newest first (writes and refusals)
 
@@ -26,6 +27,8 @@ Options:
   --shadow-percent N   set: share of requests copied to the service, 0-100
   --sticky-by KEY      set: canary key, ip | header:NAME | cookie:NAME
   --reason R           set: why; recorded in the audit trail (required)
+  --force              set: promote past the promotion gate without its evidence
+                       (the audit trail records what was missing)
   --if-match V         set: the version you expect; without it the current version
                        is read first and sent (still a compare-and-set)
   --limit N            history: how many entries (default 20)
@@ -36,6 +39,8 @@ Environment:
 
 Examples:
   ficus flags list
+  ficus flags set reviews.list shadow --shadow-percent 100 --reason "collect evidence"
+  ficus flags show reviews.list
   ficus flags set reviews.list canary --percent 5 --reason "first slice"
   ficus flags history reviews.list --json
 
@@ -43,6 +48,7 @@ Exit codes: 0 ok; 1 refused or failed (401, 403, 409, admin unreachable or faili
 2 usage (bad arguments, or the admin API rejects them: 400, 404).
 Admin API refusals print the API's own code, for example
 FICUS_PROXY_ADMIN_CONFLICT: route reviews.list is at version 4, If-Match said 3
+FICUS_PROXY_ADMIN_GATED: moving route reviews.list to canary needs shadow evidence: ...
 `;
 
 interface Client {
@@ -71,8 +77,10 @@ export const flagsCommand: Command = {
           return 0;
         }
         case 'show': {
-          const view = (await client.get(`/routes/${encodeURIComponent(need(id, 'show ID'))}`)) as RouteView;
-          write(io, json ? view : renderShow(view));
+          const path = `/routes/${encodeURIComponent(need(id, 'show ID'))}`;
+          const view = (await client.get(path)) as RouteView;
+          const evidence = await evidenceOf(client, path);
+          write(io, json ? { ...view, evidence } : renderShow(view) + renderEvidence(evidence));
           return 0;
         }
         case 'set':
@@ -127,6 +135,7 @@ async function set(
     ...number('percent', values.percent),
     ...number('shadowPercent', values['shadow-percent']),
     ...(values['sticky-by'] === undefined ? {} : { stickyBy: values['sticky-by'] }),
+    ...(values.force === true ? { force: true } : {}),
   };
   const after = (await client.put(`${path}/flag`, body, `"${ifMatch}"`)) as RouteView;
   if (json) write(io, after);
@@ -208,6 +217,7 @@ function parse(argv: readonly string[]) {
         reason: { type: 'string' },
         'if-match': { type: 'string' },
         limit: { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -221,6 +231,80 @@ function number(field: string, text: string | undefined): Record<string, number>
   if (text.trim() === '' || !Number.isFinite(value))
     throw usage(`--${field === 'percent' ? 'percent' : 'shadow-percent'} must be a number, got "${text}"`);
   return { [field]: value };
+}
+
+/** The route's shadow evidence; null from a proxy that does not serve it (older versions answer 404). */
+async function evidenceOf(client: Client, routePath: string): Promise<RouteDiffsView | null> {
+  try {
+    return (await client.get(`${routePath}/diffs`)) as RouteDiffsView;
+  } catch (error) {
+    if (error instanceof AdminRefusal && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** The evidence lines under `show`: what a team reads before it flips a route. */
+export function renderEvidence(e: RouteDiffsView | null): string {
+  if (e === null) return 'evidence: not available from this proxy\n';
+  const pct = (rate: number | null): string =>
+    rate === null ? 'none yet' : `${(Math.floor(rate * 10000) / 100).toFixed(2)} %`;
+  const counts = (record: Readonly<Record<string, number>>): string =>
+    Object.entries(record)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  const latency = (name: string, l: RouteDiffsView['latency']['monolith']): string =>
+    l.p50Ms === null ? `${name} -` : `${name} p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms`;
+  const lines: [string, string][] = [
+    [
+      'evidence',
+      `${e.compared} compared, ${e.matched} matched, ${e.mismatched} mismatched, ${e.failed} failed` +
+        `${e.failed > 0 ? ` (${counts(e.failures)})` : ''}; match rate ${pct(e.matchRate)}`,
+    ],
+    [
+      'gate',
+      e.gate.passed
+        ? `open (needs ≥ ${e.gate.required.minMatchPercent} % over ≥ ${e.gate.required.minCompared} compared)`
+        : `closed: ${e.gate.missing.join('; ')}`,
+    ],
+    [
+      'fields',
+      e.fields.length === 0
+        ? 'none differ'
+        : e.fields
+            .slice(0, 10)
+            .map((f) => `${f.path} ${f.mismatches}`)
+            .join(', '),
+    ],
+    [
+      'noise',
+      e.noise.fields.length === 0
+        ? `none learned (${e.noise.sampled} noise samples)`
+        : `${e.noise.fields.map((f) => f.path).join(', ')} (${e.noise.masked} comparisons differed only there; ` +
+          `${e.noise.sampled} noise samples)`,
+    ],
+    [
+      'shapes',
+      e.shapes.length === 0
+        ? '-'
+        : e.shapes
+            .slice(0, 5)
+            .map((s) => `${s.shape} ${s.count}`)
+            .join(', '),
+    ],
+    ['latency', `${latency('monolith', e.latency.monolith)}; ${latency('service', e.latency.service)}`],
+  ];
+  if (Object.keys(e.skipped).length > 0) lines.push(['skipped', counts(e.skipped)]);
+  const last = e.samples[0];
+  if (last !== undefined) {
+    const first = last.differences[0];
+    const change =
+      first === undefined
+        ? ''
+        : ` ${first.path} (${first.kind}): ${JSON.stringify(first.a)} → ${JSON.stringify(first.b)}`;
+    lines.push(['last mismatch', `${last.at} ${last.method} ${last.path}${change}`]);
+  }
+  const width = Math.max(...lines.map(([key]) => key.length));
+  return lines.map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${value}`).join('\n') + '\n';
 }
 
 function need(value: string | undefined, usageLine: string): string {

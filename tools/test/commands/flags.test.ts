@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import t from 'tap';
 import type { Test } from 'tap';
 import { buildAdminApp, hashToken, MemoryFlagStore } from '@ficus/strangler-proxy';
-import type { RouteStats, RuntimeView } from '@ficus/strangler-proxy';
+import type { EvidenceSummary, RouteStats, RuntimeView } from '@ficus/strangler-proxy';
 import type { FicusConfig, RouteConfig } from '@ficus/strangler-proxy/config';
 import { flagsCommand } from '../../src/commands/flags.js';
 
@@ -22,7 +22,26 @@ function route(id: string, owner: string): RouteConfig {
     timeoutMs: 1000,
     bodyLimitBytes: 1024,
     stickyBy: 'ip',
-    shadow: { ignore: [], unsafeMethods: false },
+    shadow: {
+      ignore: [],
+      unorderedArrays: [],
+      headers: ['content-type'],
+      unsafeMethods: false,
+      timeoutMs: 1000,
+      noisePercent: 10,
+    },
+    gate: { minMatchPercent: 0, minCompared: 0 },
+    guard: {
+      enabled: true,
+      windowMs: 60_000,
+      minRequests: 20,
+      maxErrorPercent: 5,
+      slowMs: 0,
+      maxSlowPercent: 1,
+      onBreach: 'rollback',
+      stepDownFactor: 2,
+      minPercent: 1,
+    },
   };
 }
 
@@ -46,6 +65,32 @@ const stats: RouteStats = {
   byTarget: { monolith: 280, service: 20 },
 };
 
+const evidence: EvidenceSummary = {
+  routeId: 'reviews.list',
+  compared: 412,
+  matched: 409,
+  mismatched: 3,
+  failed: 1,
+  failures: { timeout: 1 },
+  skipped: {},
+  matchRate: 409 / 413,
+  fields: [{ path: 'body.items[*].rating', mismatches: 3 }],
+  noise: { sampled: 60, fields: [{ path: 'body.generatedAt', count: 60 }], masked: 40 },
+  shapes: [{ shape: 'GET reviews.list ?page', count: 413 }],
+  samples: [
+    {
+      at: '2026-05-01T09:30:00.000Z',
+      reqId: 'r1',
+      method: 'GET',
+      path: '/api/reviews.list?page=2',
+      differences: [{ path: 'body.items[3].rating', kind: 'changed', a: 5, b: 4 }],
+      monolith: { status: 200, headers: {}, body: '{}', truncated: false, bytes: 2 },
+      service: { status: 200, headers: {}, body: '{}', truncated: false, bytes: 2 },
+    },
+  ],
+  latency: { monolith: { count: 412, p50Ms: 3.1, p99Ms: 9 }, service: { count: 412, p50Ms: 2, p99Ms: 7.5 } },
+};
+
 async function startAdmin(t: Test): Promise<{ url: string; store: MemoryFlagStore }> {
   let now = Date.parse('2026-05-01T09:00:00.000Z');
   const store = new MemoryFlagStore({ clock: () => (now += 60_000) });
@@ -55,6 +100,7 @@ async function startAdmin(t: Test): Promise<{ url: string; store: MemoryFlagStor
     metricsText: async () => '',
     metricsContentType: 'text/plain',
     readiness: async () => ({ ready: true, checks: {} }),
+    evidence: (id) => ({ ...evidence, routeId: id }),
   };
   const app = await buildAdminApp({ config, store, runtime });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -228,6 +274,44 @@ t.test('show prints one route with its live numbers', async (t) => {
   t.match(result.stdout, /^version: {3}1 \(data plane still on 0\)$/m);
   t.match(result.stdout, /^traffic: {3}300 requests, 5\.0\/s \(monolith 280, service 20\)$/m);
   t.match(result.stdout, /^latency: {3}p50 3 ms, p99 41\.6 ms$/m);
+});
+
+t.test(
+  'show prints the shadow evidence: match rate, fields, noise, gate and the last mismatch',
+  async (t) => {
+    const { url } = await startAdmin(t);
+    const result = await ficusFlags(['show', 'reviews.list', '--admin', url], { FICUS_TOKEN: ADMIN });
+    t.equal(result.code, 0);
+    t.match(
+      result.stdout,
+      /^evidence: +412 compared, 409 matched, 3 mismatched, 1 failed \(timeout 1\); match rate 99\.03 %$/m,
+    );
+    t.match(result.stdout, /^fields: +body\.items\[\*\]\.rating 3$/m);
+    t.match(
+      result.stdout,
+      /^noise: +body\.generatedAt \(40 comparisons differed only there; 60 noise samples\)$/m,
+    );
+    t.match(result.stdout, /^gate: +open/m);
+    t.match(
+      result.stdout,
+      /^last mismatch: +2026-05-01T09:30:00\.000Z GET \/api\/reviews\.list\?page=2 body\.items\[3\]\.rating \(changed\): 5 → 4$/m,
+    );
+    const json = await ficusFlags(['show', 'reviews.list', '--admin', url, '--json'], { FICUS_TOKEN: ADMIN });
+    t.match(JSON.parse(json.stdout), {
+      id: 'reviews.list',
+      evidence: { compared: 412, gate: { passed: true } },
+    });
+  },
+);
+
+t.test('set --force sends force with the write', async (t) => {
+  const { url, store } = await startAdmin(t);
+  const result = await ficusFlags(
+    ['set', 'reviews.list', 'service', '--force', '--reason', 'incident', '--admin', url],
+    { FICUS_TOKEN: ADMIN },
+  );
+  t.equal(result.code, 0, result.stderr);
+  t.match(await store.get('reviews.list'), { stage: 'service', reason: 'incident' });
 });
 
 t.test('history lists writes and refusals newest first', async (t) => {

@@ -37,7 +37,9 @@ async function writeConfig(dir: string, monolithUrl: string, reviewsUrl: string)
   await writeFile(
     join(dir, 'ficus.config.yaml'),
     [
-      'proxy: { listen: { host: 127.0.0.1, port: 0 }, admin: { host: 127.0.0.1, port: 0 } }',
+      // No shadow evidence needed: these tests flip straight to `service` to prove the process wiring.
+      'proxy: { listen: { host: 127.0.0.1, port: 0 }, admin: { host: 127.0.0.1, port: 0 },',
+      '         gate: { minCompared: 0, minMatchPercent: 0 } }',
       `monolith: { url: "${monolithUrl}" }`,
       `services: { reviews: { url: "${reviewsUrl}", team: reviews } }`,
       'routes:',

@@ -1,0 +1,87 @@
+// Records the monolith's response as it streams to the client, up to a byte cap, for the comparison.
+import type { ResponseTap } from '../forwarding/exchange.js';
+import type { RecordedResponse } from '../comparison/compare-responses.js';
+
+export type Captured =
+  | { readonly ok: true; readonly response: RecordedResponse; readonly endedAt: number }
+  | { readonly ok: false; readonly reason: 'incomplete' | 'too-large' };
+
+/** The tap given to the exchange, and `closed()` for the owner to call when the client response closes. */
+export class ResponseCapture implements ResponseTap {
+  #status = 0;
+  #headers: Buffer[] = [];
+  #chunks: Buffer[] = [];
+  #bytes = 0;
+  #tooLarge = false;
+  #settled = false;
+  readonly #resolve: (captured: Captured) => void;
+  readonly result: Promise<Captured>;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly now: () => number,
+  ) {
+    let resolve: (captured: Captured) => void = () => {};
+    this.result = new Promise((r) => {
+      resolve = r;
+    });
+    this.#resolve = resolve;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): void {
+    this.#status = statusCode;
+    this.#headers = rawHeaders;
+    this.#chunks = [];
+    this.#bytes = 0;
+    this.#tooLarge = false;
+  }
+
+  onData(chunk: Buffer): void {
+    if (this.#tooLarge) return;
+    this.#bytes += chunk.length;
+    if (this.#bytes > this.maxBytes) {
+      // Past the cap the recording is useless; drop what was kept rather than hold it.
+      this.#tooLarge = true;
+      this.#chunks = [];
+      return;
+    }
+    this.#chunks.push(chunk);
+  }
+
+  onComplete(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    if (this.#tooLarge) {
+      this.#resolve({ ok: false, reason: 'too-large' });
+      return;
+    }
+    this.#resolve({
+      ok: true,
+      response: {
+        status: this.#status,
+        headers: headerRecord(this.#headers),
+        body: Buffer.concat(this.#chunks),
+      },
+      endedAt: this.now(),
+    });
+  }
+
+  /** The client response closed; a recording that has not completed by now never will. */
+  closed(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#chunks = [];
+    this.#resolve({ ok: false, reason: 'incomplete' });
+  }
+}
+
+/** undici's raw `[name, value, …]` header list as lower-case names; repeated headers joined with `, `. */
+export function headerRecord(raw: readonly Buffer[] | readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString().toLowerCase();
+    const value = raw[i + 1]!.toString();
+    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
+  }
+  return out;
+}
