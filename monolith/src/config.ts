@@ -18,6 +18,12 @@ export interface StoreConfig {
   declinedCardSuffix: string;
   seed: number;
   seedBaseDate: string;
+  /**
+   * Base URL of the extracted reviews service (`REVIEWS_SERVICE_URL`). When set, the service owns the reviews tables:
+   * code outside the reviews domain reads ratings through `lib/reviews-client.ts`, and the store's own review write
+   * routes refuse, so each table keeps one writer. Null: the store still owns reviews.
+   */
+  reviewsServiceUrl: string | null;
   now: () => Date;
 }
 
@@ -40,5 +46,6 @@ export const config: StoreConfig = {
   declinedCardSuffix: '0000',
   seed: 20260101,
   seedBaseDate: '2026-01-01T00:00:00.000Z',
+  reviewsServiceUrl: process.env.REVIEWS_SERVICE_URL || null,
   now: () => new Date(),
 };

@@ -21,14 +21,14 @@ export function registerRecommendationsController(app: FastifyInstance, db: Db):
     '/api/recommendations/me',
     { schema: { querystring: limitQuery } },
     async (request) => ({
-      items: recommendations.forUser(db, currentUser(db, request).id, request.query.limit),
+      items: await recommendations.forUser(db, currentUser(db, request).id, request.query.limit),
     }),
   );
 
   app.get<{ Querystring: { limit: number } }>(
     '/api/recommendations/trending',
     { schema: { querystring: limitQuery } },
-    async (request) => ({ items: recommendations.trending(db, request.query.limit) }),
+    async (request) => ({ items: await recommendations.trending(db, request.query.limit) }),
   );
 
   app.put<{ Params: { id: number }; Body: { recommendedProductId: number; weight: number } }>(

@@ -48,6 +48,32 @@ export function topRated(db: Db, minReviews: number, limit: number): ScoredProdu
     .all(minReviews, limit) as ScoredProduct[];
 }
 
+/**
+ * The same ranking as `topRated`, over ratings the reviews service computed: the store still decides which products
+ * may be recommended (active, priced) and their names.
+ */
+export function rankByRating(
+  db: Db,
+  ratings: { productId: number; count: number; average: number }[],
+  limit: number,
+): ScoredProduct[] {
+  const names = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.id, p.name FROM products p JOIN prices pr ON pr.product_id = p.id
+           WHERE p.active = 1 AND p.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ratings.map((r) => r.productId))) as { id: number; name: string }[]
+    ).map((row) => [row.id, row.name]),
+  );
+  return ratings
+    .filter((r) => names.has(r.productId))
+    .sort((a, b) => b.average - a.average || b.count - a.count || a.productId - b.productId)
+    .slice(0, limit)
+    .map((r) => ({ productId: r.productId, name: names.get(r.productId) ?? '', score: r.average }));
+}
+
 export function favoritesInUserCategories(db: Db, userId: number, limit: number): ScoredProduct[] {
   return db
     .prepare(

@@ -4,6 +4,8 @@ import type { Recommendation, RecommendationReason } from '../models/recommendat
 import * as recs from '../repositories/recommendation-repository.js';
 import { productExists } from '../repositories/product-repository.js';
 import { notFound } from '../lib/errors.js';
+import { config } from '../config.js';
+import { fetchProductRatings } from '../lib/reviews-client.js';
 
 function tag(rows: recs.ScoredProduct[], reason: RecommendationReason): Recommendation[] {
   return rows.map((r) => ({ productId: r.productId, name: r.name, score: r.score, reason }));
@@ -28,13 +30,19 @@ export function forProduct(db: Db, productId: number, limit: number): Recommenda
   return merge([pinned, bought], limit).filter((r) => r.productId !== productId);
 }
 
-export function forUser(db: Db, userId: number, limit: number): Recommendation[] {
+export async function forUser(db: Db, userId: number, limit: number): Promise<Recommendation[]> {
   const favorites = tag(recs.favoritesInUserCategories(db, userId, limit), 'favorite_category');
-  return merge([favorites, trending(db, limit)], limit);
+  return merge([favorites, await trending(db, limit)], limit);
 }
 
-export function trending(db: Db, limit: number): Recommendation[] {
-  return tag(recs.topRated(db, 5, limit), 'top_rated');
+const TOP_RATED_MIN_REVIEWS = 5;
+
+export async function trending(db: Db, limit: number): Promise<Recommendation[]> {
+  // Once the reviews service owns the reviews tables, ratings come from its API, never from the stale local copy.
+  const reviewsUrl = config.reviewsServiceUrl;
+  if (reviewsUrl === null) return tag(recs.topRated(db, TOP_RATED_MIN_REVIEWS, limit), 'top_rated');
+  const ratings = await fetchProductRatings(reviewsUrl, TOP_RATED_MIN_REVIEWS);
+  return tag(recs.rankByRating(db, ratings, limit), 'top_rated');
 }
 
 export function pinRecommendation(
