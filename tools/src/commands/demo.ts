@@ -1,72 +1,119 @@
-// `ficus demo`: start the sample migration on embedded defaults. For now this is the sample monolith alone; the
-// proxy and the extracted services join it as they are built (issue #6).
-import { parseArgs } from 'node:util';
+// `ficus demo`: the whole migration on embedded defaults: the sample monolith, the extracted reviews and catalog
+// services (each with its data moved from the monolith), and the strangler proxy in front, as real processes.
 import { resolve } from 'node:path';
-import { startMonolith } from '@ficus/monolith';
-import type { Command } from '../command.js';
+import { parseArgs } from 'node:util';
+import type { Command, CliIo } from '../command.js';
 import { CliError } from '../errors.js';
+import { DEFAULT_DEMO_PORTS, startDemo, type RunningDemo } from '../demo/run-demo.js';
+import type { DemoPorts } from '../demo/demo-config.js';
 
-const HELP = `Usage: ficus demo [--host H] [--port N] [--db FILE]
+const HELP = `Usage: ficus demo [--dir D] [--port N] [--admin-port N] [--monolith-port N]
+                  [--reviews-port N] [--catalog-port N]
 
-Start the sample legacy monolith (an online store on one SQLite database, seeded on first start)
-and print what to try. Stops cleanly on Ctrl-C.
+Start the migration demo on 127.0.0.1: the sample monolith (an online store on one SQLite database, seeded on
+the first start), the extracted reviews and catalog services (their tables moved from the monolith's database,
+verified by row counts and checksums), and the strangler proxy in front of them with a generated
+ficus.config.yaml, a file flag store and fresh tokens. Every route starts on the monolith; move routes with
+\`ficus flags set\`. Ctrl-C stops everything.
 
 Options:
-  --host H     address to listen on (default 127.0.0.1)
-  --port N     port of the monolith (default 3000)
-  --db FILE    SQLite file (default monolith/data/store.sqlite; created and seeded when missing)
+  --dir D             folder for databases, config, flags, tokens and logs (default .ficus/demo)
+  --port N            the proxy (default ${DEFAULT_DEMO_PORTS.proxy})
+  --admin-port N      the proxy's admin API (default ${DEFAULT_DEMO_PORTS.admin})
+  --monolith-port N   the monolith (default ${DEFAULT_DEMO_PORTS.monolith})
+  --reviews-port N    the reviews service (default ${DEFAULT_DEMO_PORTS.reviews})
+  --catalog-port N    the catalog service (default ${DEFAULT_DEMO_PORTS.catalog})
 
-Today the demo runs the monolith only; the strangler proxy and the extracted services join it in issue #6.
+Exit codes: 0 stopped cleanly, 1 a process failed to start (its log is named), 2 usage error.
 `;
+
+const PORT_OPTIONS = {
+  port: 'proxy',
+  'admin-port': 'admin',
+  'monolith-port': 'monolith',
+  'reviews-port': 'reviews',
+  'catalog-port': 'catalog',
+} as const;
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Start the sample monolith (and, later, the extracted services and the proxy) on embedded defaults',
+  summary: 'Start the sample monolith, the extracted services and the proxy on embedded defaults',
   help: HELP,
   async run(argv, io): Promise<number> {
-    const { values } = parseDemoArgs(argv);
-    const port = values.port === undefined ? 3000 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new CliError('FICUS_CLI_USAGE', `--port must be an integer from 0 to 65535, got "${values.port}"`);
+    const { dir, ports } = parseDemoArgs(argv, io);
+    let demo: RunningDemo;
+    try {
+      demo = await startDemo({ dir, ports, progress: (line) => io.stderr.write(`ficus demo: ${line}\n`) });
+    } catch (error) {
+      throw new CliError('FICUS_CLI_FAILED', (error as Error).message, { cause: error });
     }
-    const host = values.host ?? '127.0.0.1';
-    const dbPath = values.db === undefined ? undefined : resolve(io.cwd, values.db);
-    io.stderr.write('Starting the sample monolith (the first start seeds the database)…\n');
-    const monolith = await startMonolith({ host, port, ...(dbPath === undefined ? {} : { dbPath }) });
-    io.stdout.write(
-      [
-        '',
-        `Sample monolith: ${monolith.url}`,
-        '',
-        'Try:',
-        `  curl ${monolith.url}/api/products?pageSize=3`,
-        `  curl ${monolith.url}/api/products/1/reviews`,
-        `  curl ${monolith.url}/api/categories`,
-        `  curl -X POST ${monolith.url}/api/sessions -H 'content-type: application/json' \\`,
-        `       -d '{"email":"user1@example.com","password":"password1"}'`,
-        '',
-        'Press Ctrl-C to stop.',
-        '',
-      ].join('\n'),
-    );
+    io.stdout.write(nextSteps(demo, dir));
+    for (const child of demo.children) {
+      void child.exited.then((how) =>
+        io.stderr.write(`ficus demo: ${child.name} (pid ${child.pid}) ended: ${how}\n`),
+      );
+    }
     await waitForSignal();
-    io.stderr.write('Stopping…\n');
-    await monolith.close();
+    io.stderr.write('ficus demo: stopping (proxy, services, monolith)…\n');
+    await demo.stop();
+    io.stderr.write('ficus demo: stopped\n');
     return 0;
   },
 };
 
-function parseDemoArgs(argv: readonly string[]): { values: { host?: string; port?: string; db?: string } } {
+function nextSteps(demo: RunningDemo, dir: string): string {
+  const { urls, tokens } = demo;
+  return [
+    '',
+    'Ficus demo is up.',
+    '',
+    `  proxy (send traffic here)  ${urls.proxy}`,
+    `  admin API                  ${urls.admin}`,
+    `  monolith                   ${urls.monolith}`,
+    `  reviews service            ${urls.reviews}`,
+    `  catalog service            ${urls.catalog}`,
+    '',
+    `  admin token (team platform, role admin)  ${tokens.platform}`,
+    `  team tokens, config, flags and logs      ${dir}`,
+    '',
+    'Try next:',
+    `  curl ${urls.proxy}/api/products/1/reviews`,
+    `  export FICUS_TOKEN=${tokens.platform}`,
+    `  npx ficus flags list --admin ${urls.admin}`,
+    `  npx ficus flags set reviews.list canary --percent 50 --reason "first canary" --admin ${urls.admin}`,
+    `  npx ficus flags history reviews.list --admin ${urls.admin}`,
+    '',
+    'Press Ctrl-C to stop everything.',
+    '',
+  ].join('\n');
+}
+
+function parseDemoArgs(argv: readonly string[], io: CliIo): { dir: string; ports: DemoPorts } {
+  let values: Record<string, string | undefined>;
   try {
-    return parseArgs({
+    ({ values } = parseArgs({
       args: [...argv],
-      options: { host: { type: 'string' }, port: { type: 'string' }, db: { type: 'string' } },
+      options: {
+        dir: { type: 'string' },
+        ...Object.fromEntries(Object.keys(PORT_OPTIONS).map((name) => [name, { type: 'string' as const }])),
+      },
       strict: true,
       allowPositionals: false,
-    });
+    }));
   } catch (error) {
     throw new CliError('FICUS_CLI_USAGE', (error as Error).message, { cause: error });
   }
+  const ports: Record<string, number> = { ...DEFAULT_DEMO_PORTS };
+  for (const [option, key] of Object.entries(PORT_OPTIONS)) {
+    const raw = values[option];
+    if (raw === undefined) continue;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new CliError('FICUS_CLI_USAGE', `--${option} must be an integer from 1 to 65535, got "${raw}"`);
+    }
+    ports[key] = port;
+  }
+  return { dir: resolve(io.cwd, values.dir ?? '.ficus/demo'), ports: ports as unknown as DemoPorts };
 }
 
 function waitForSignal(): Promise<void> {
