@@ -2,7 +2,6 @@
 
 export const CLI_ERRORS = {
   FICUS_CLI_USAGE: 'The command line could not be understood (unknown command, option or missing argument).',
-  FICUS_CLI_NOT_BUILT: 'The command exists in the design but is not built yet.',
   FICUS_CLI_FAILED: 'The command ran and failed; the message names what failed.',
   FICUS_CLI_ADMIN_UNREACHABLE: 'The proxy admin API could not be reached at the given URL (exit 1).',
 } as const;

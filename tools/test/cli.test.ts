@@ -59,12 +59,3 @@ t.test('--version prints the version', async (t) => {
   t.equal(result.code, 0);
   t.match(result.stdout, /^\d+\.\d+\.\d+\n$/);
 });
-
-t.test('a command that is not built yet says so and exits 2', async (t) => {
-  const notBuilt = COMMANDS.filter((c) => c.summary.endsWith('(not built yet)'));
-  for (const command of notBuilt) {
-    const result = await run([command.name]);
-    t.equal(result.code, 2, `${command.name} exits 2`);
-    t.match(result.stderr, /^FICUS_CLI_NOT_BUILT: /, `${command.name} names the code`);
-  }
-});

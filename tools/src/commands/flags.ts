@@ -4,10 +4,14 @@ import type { AuditEntry, RouteDiffsView, RouteView } from '@ficus/strangler-pro
 import type { CliIo, Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { describeFlag, renderHistory, renderList, renderShow } from './flags-output.js';
+import {
+  AdminRefusal,
+  DEFAULT_ADMIN,
+  adminClient,
+  type AdminClient as Client,
+} from '../admin-api/admin-client.js';
 
-const DEFAULT_ADMIN = 'http://127.0.0.1:9901';
 const STAGES = ['monolith', 'shadow', 'canary', 'service'];
-const REQUEST_TIMEOUT_MS = 10_000;
 
 const help = `Usage: ficus flags list|show ID|set ID STAGE|history ID [options]
 
@@ -50,11 +54,6 @@ Admin API refusals print the API's own code, for example
 FICUS_PROXY_ADMIN_CONFLICT: route reviews.list is at version 4, If-Match said 3
 FICUS_PROXY_ADMIN_GATED: moving route reviews.list to canary needs shadow evidence: ...
 `;
-
-interface Client {
-  get(path: string): Promise<unknown>;
-  put(path: string, body: unknown, ifMatch: string): Promise<unknown>;
-}
 
 export const flagsCommand: Command = {
   name: 'flags',
@@ -144,62 +143,6 @@ async function set(
     io.stdout.write(`${id}: ${from} → ${describeFlag(after.flag)}\n`);
   }
   return 0;
-}
-
-class AdminRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly current?: { stage: string; percent: number; shadowPercent: number } | null,
-  ) {
-    super(message);
-  }
-}
-
-function adminClient(base: string, token: string): Client {
-  let root: URL;
-  try {
-    root = new URL(base.endsWith('/') ? base : `${base}/`);
-  } catch {
-    throw usage(`--admin must be a URL, got "${base}"`);
-  }
-  const call = async (method: string, path: string, body?: unknown, ifMatch?: string): Promise<unknown> => {
-    const url = new URL(path.slice(1), root);
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (ifMatch !== undefined) headers['if-match'] = ifMatch;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new CliError(
-        'FICUS_CLI_ADMIN_UNREACHABLE',
-        `cannot reach the admin API at ${root.href} (${cause})`,
-        { cause: error, exitCode: 1 },
-      );
-    }
-    const parsed: unknown = await response.json().catch(() => undefined);
-    if (response.ok && parsed !== undefined) return parsed;
-    const apiError = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    if (typeof apiError?.code !== 'string') {
-      throw new CliError(
-        'FICUS_CLI_ADMIN_UNREACHABLE',
-        `${root.href} did not answer like a Ficus admin API (HTTP ${response.status} on ${method} ${url.pathname})`,
-        { exitCode: 1 },
-      );
-    }
-    const current = (parsed as { current?: { stage: string; percent: number; shadowPercent: number } | null })
-      .current;
-    throw new AdminRefusal(response.status, apiError.code, String(apiError.message), current);
-  };
-  return { get: (path) => call('GET', path), put: (path, body, ifMatch) => call('PUT', path, body, ifMatch) };
 }
 
 function parse(argv: readonly string[]) {
