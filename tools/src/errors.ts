@@ -3,6 +3,10 @@
 export const CLI_ERRORS = {
   FICUS_CLI_USAGE: 'The command line could not be understood (unknown command, option or missing argument).',
   FICUS_CLI_FAILED: 'The command ran and failed; the message names what failed.',
+  FICUS_CLI_DATA_MOVE_FAILED: 'A service data move could not run: no source database, or SQLite failed.',
+  FICUS_CLI_DATA_MOVE_UNVERIFIED: "A moved table's row count or checksum differs from its source.",
+  FICUS_CLI_CONTRACT_MISMATCH: 'The service answered some corpus request differently from the monolith.',
+  FICUS_CLI_CONTRACT_FAILED: 'The contract check could not run (a server did not start, a login failed).',
   FICUS_CLI_ADMIN_UNREACHABLE: 'The proxy admin API could not be reached at the given URL (exit 1).',
 } as const;
 

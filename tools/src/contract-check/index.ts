@@ -3,3 +3,4 @@ export * from './contract-request.js';
 export * from './compare-port.js';
 export * from './run-contract.js';
 export * from './format-contract-result.js';
+export * from './contract-cli.js';

@@ -2,3 +2,4 @@
 export * from './move-tables.js';
 export * from './table-checksum.js';
 export * from './format-move-result.js';
+export * from './data-move-cli.js';

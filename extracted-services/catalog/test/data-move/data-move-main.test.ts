@@ -36,9 +36,9 @@ t.test('usage errors exit 2 with a code; a missing source exits 1', async (t) =>
   t.match(help.stdout, /--batch-size/);
   const bad = run(['--frm', 'x']);
   t.equal(bad.status, 2);
-  t.match(bad.stderr, /^FICUS_SERVICE_USAGE: /);
+  t.match(bad.stderr, /^FICUS_CLI_USAGE: /);
   t.equal(run(['--from', 'a.sqlite']).status, 2);
   const missing = run(['--from', '/nonexistent/monolith.sqlite', '--to', '/tmp/never.sqlite']);
   t.equal(missing.status, 1);
-  t.match(missing.stderr, /^FICUS_SERVICE_DATA_MOVE_FAILED: no database at/);
+  t.match(missing.stderr, /^FICUS_CLI_DATA_MOVE_FAILED: no database at/);
 });
