@@ -4,8 +4,14 @@ import { parseConfig } from '../src/config/parse-config.js';
 import type { Stage } from '../src/flags/route-flag.js';
 import { MemoryFlagStore } from '../src/flag-stores/memory-flag-store.js';
 
-const [upstream = '', stageArg = 'monolith', percentArg = '0', routesArg = '10', serviceArg = ''] =
-  process.argv.slice(2);
+const [
+  upstream = '',
+  stageArg = 'monolith',
+  percentArg = '0',
+  routesArg = '10',
+  serviceArg = '',
+  pathArg = '/api/products/:productId/reviews',
+] = process.argv.slice(2);
 /** The shadow row gives the service its own upstream process, as a real extracted service would have. */
 const serviceUrl = serviceArg === '' ? upstream : serviceArg;
 const stage = stageArg as Stage;
@@ -14,7 +20,7 @@ const routeCount = Number(routesArg);
 const routes = [
   {
     id: 'reviews.list',
-    path: '/api/products/:productId/reviews',
+    path: pathArg,
     methods: ['GET'],
     service: 'reviews',
     owner: 'reviews',

@@ -1,5 +1,6 @@
 // `npm run bench -w strangler-proxy`: direct, plain @fastify/http-proxy, Ficus per stage, Ficus with 10,000 routes,
-// and nginx when installed, side by side on loopback; each server in its own child process.
+// the extracted catalog service direct and behind Ficus, and nginx when installed, side by side on loopback; each
+// server in its own child process.
 import { execFileSync, fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -55,11 +56,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function measure(name: string, port: number, pid: number | null): Promise<Row> {
+async function measure(name: string, port: number, pid: number | null, path = PATH): Promise<Row> {
   const url = `http://127.0.0.1:${port}`;
   const load = await generateLoad({
     url,
-    path: PATH,
+    path,
     connections: CONNECTIONS,
     durationMs: DURATION_MS,
     warmupMs: WARMUP_MS,
@@ -71,7 +72,7 @@ async function measure(name: string, port: number, pid: number | null): Promise<
     let before = 0;
     const paced = await generateLoad({
       url,
-      path: PATH,
+      path,
       connections: CONNECTIONS,
       durationMs: DURATION_MS,
       warmupMs: 200,
@@ -199,7 +200,12 @@ process.stderr.write(
   `bench: ${CONNECTIONS} connections, ${ROUNDS} rounds; per row ${WARMUP_MS} ms warm-up, ${DURATION_MS} ms at full ` +
     `speed (req/s, latency), ${DURATION_MS} ms at ${CPU_RATE} req/s (CPU)\n`,
 );
-type Subject = readonly [name: string, start: () => Promise<{ child: ChildProcess; port: number } | null>];
+type Subject = readonly [
+  name: string,
+  start: () => Promise<{ child: ChildProcess; port: number } | null>,
+  /** The upstream a `null` start measures directly, and the path to load; default the stub upstream and PATH. */
+  target?: { port: number; path: string },
+];
 const fork_ = (script: string, args: string[]) => () => forkServer(script, args);
 const subjects: Subject[] = [
   ['direct to upstream', async () => null],
@@ -213,6 +219,22 @@ const subjects: Subject[] = [
   ['ficus, stage service', fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10'])],
   ['ficus, service, 10,000 routes', fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10000'])],
 ];
+// The extracted catalog service (issue #6), a real fastify app on its own SQLite database, direct and behind Ficus.
+const catalog = await forkServer('catalog-service.js', []);
+const catalogUrl = `http://127.0.0.1:${catalog.port}`;
+const CATALOG_PATH = '/api/products/42';
+subjects.push(
+  [
+    'catalog service direct (GET /api/products/42)',
+    async () => null,
+    { port: catalog.port, path: CATALOG_PATH },
+  ],
+  [
+    'ficus, stage service → catalog service',
+    fork_('ficus-proxy.js', [upstreamUrl, 'service', '0', '10', catalogUrl, '/api/products/:id']),
+    { port: catalog.port, path: CATALOG_PATH },
+  ],
+);
 const nginx = nginxPath();
 if (nginx !== null) subjects.push(['nginx (1 worker, keepalive)', () => startNginx(nginx, upstream.port)]);
 else process.stderr.write('  nginx is not installed; its row and ratio are left out\n');
@@ -231,12 +253,13 @@ if (only) {
 const rounds = new Map<string, Row[]>();
 for (let round = 1; round <= ROUNDS; round++) {
   process.stderr.write(`round ${round}/${ROUNDS}\n`);
-  for (const [name, start] of subjects) {
+  for (const [name, start, target] of subjects) {
     const server = await start();
     const row = await measure(
       name,
-      server?.port ?? upstream.port,
+      server?.port ?? target?.port ?? upstream.port,
       server === null ? null : (server.child.pid ?? null),
+      target?.path ?? PATH,
     );
     if (server !== null) await stop(server.child);
     rounds.set(name, [...(rounds.get(name) ?? []), row]);
@@ -244,6 +267,7 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 await stop(upstream.child);
 await stop(service.child);
+await stop(catalog.child);
 /** Each number is the median of its own rounds; peak RSS is the largest seen. */
 const median = (runs: Row[]): Row => {
   const mid = (pick: (r: Row) => number): number =>
