@@ -11,10 +11,11 @@ export const CONFIG_DEFAULTS = {
   /** Envoy's default retry budget. */
   retryBudgetPercent: 20,
   /**
-   * Up to half of a service's requests may be re-served by the monolith at once: enough to ride out a bad deploy,
-   * bounded so that a dead service cannot double the monolith's load unnoticed (the fallback rate is a metric).
+   * Every failed service request may be re-served by the monolith: it served that traffic before the move, so a dead
+   * service must not turn into client errors. Lower it when the monolith has been scaled down since the move; the
+   * fallback rate is a metric and the guard rolls a failing route back.
    */
-  fallbackBudgetPercent: 50,
+  fallbackBudgetPercent: 100,
   /** Every request has a peer address, so a canary works with no client cooperation; use a user header or cookie when you have one. */
   stickyBy: 'ip' as StickyBy,
   store: { kind: 'file', path: '.ficus/flags.json' } as const,
