@@ -6,6 +6,7 @@ export { listRoutes, type RouteEntry } from './list-routes.js';
 export {
   startMonolith,
   seededTemplate,
+  signInSeedUser,
   type RunningMonolith,
   type StartMonolithOptions,
 } from './start-monolith.js';

@@ -1,10 +1,12 @@
-// Starts a seeded store on a port, for tests and other packages; seeds one template per process and copies it.
+// Starts a seeded store on a port, for tests and other packages (seeds one template per process and copies it),
+// and signs its seed users in.
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/connection.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './db/seed/seed-people.js';
 
 export interface StartMonolithOptions {
   /** Database file to use; created and seeded if missing. Default: a fresh copy of the seeded store in a temp dir. */
@@ -55,4 +57,19 @@ export async function startMonolith(options: StartMonolithOptions = {}): Promise
       if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs a seeded account in over HTTP (`'admin'` or user number N = userN@example.com) and returns its token. */
+export async function signInSeedUser(baseUrl: string, who: 'admin' | number): Promise<string> {
+  const credentials =
+    who === 'admin'
+      ? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }
+      : { email: `user${who}@example.com`, password: `password${who}` };
+  const response = await fetch(`${baseUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 201) throw new Error(`login as ${credentials.email} failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
 }

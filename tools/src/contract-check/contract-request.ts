@@ -24,3 +24,17 @@ export const forged: Caller = { kind: 'forged' };
 export function asUser(user: number, via: 'bearer' | 'cookie' = 'bearer'): Caller {
   return { kind: 'user', user, via };
 }
+
+/**
+ * How the contract check gets a session for a caller: `signIn` logs a seeded account in (`'admin'` or user number)
+ * and returns its token; anonymous and forged callers never log in.
+ */
+export function seedLogin(
+  signIn: (who: 'admin' | number) => Promise<string>,
+): (caller: Caller) => Promise<string> {
+  return async (caller) => {
+    if (caller.kind === 'admin') return signIn('admin');
+    if (caller.kind === 'user') return signIn(caller.user);
+    throw new Error(`cannot log in as ${caller.kind}`);
+  };
+}

@@ -3,18 +3,10 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  config,
-  listRoutes,
-  seededTemplate,
-  startMonolith,
-} from '@ficus/monolith';
+import { config, listRoutes, seededTemplate, signInSeedUser, startMonolith } from '@ficus/monolith';
 import { moveReviewsData } from '../data-move/reviews-tables.js';
 import { startReviewsService } from '../start-reviews-service.js';
-import { loadCompareResponses, type CompareResponses } from '@ficus/tools/contract-check';
-import type { Caller } from '@ficus/tools/contract-check';
+import { loadCompareResponses, seedLogin, type CompareResponses } from '@ficus/tools/contract-check';
 import { buildReviewsCorpus } from './reviews-corpus.js';
 import { readReviewFacts } from './reviews-facts.js';
 import { runContract, type ContractResult } from '@ficus/tools/contract-check';
@@ -61,27 +53,10 @@ export async function checkReviewsContract(options: CheckContractOptions = {}): 
       monolithUrl: monolith.url,
       serviceUrl: service.url,
       compare,
-      login: (caller) => logIn(monolith.url, caller),
+      login: seedLogin((who) => signInSeedUser(monolith.url, who)),
       ...(options.progress !== undefined ? { progress: options.progress } : {}),
     });
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
-}
-
-async function logIn(monolithUrl: string, caller: Caller): Promise<string> {
-  const credentials =
-    caller.kind === 'admin'
-      ? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }
-      : caller.kind === 'user'
-        ? { email: `user${caller.user}@example.com`, password: `password${caller.user}` }
-        : null;
-  if (credentials === null) throw new Error(`cannot log in as ${caller.kind}`);
-  const response = await fetch(`${monolithUrl}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  if (response.status !== 201) throw new Error(`login as ${credentials.email} failed: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
 }
