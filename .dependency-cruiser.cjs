@@ -26,9 +26,12 @@ module.exports = {
     },
     {
       name: 'proxy-pure-core-has-no-io',
-      comment: 'Route matching and flag decisions are pure: no fastify, sockets, files or HTTP clients.',
+      comment:
+        'Route matching, flag decisions, response comparison and guard decisions are pure: no fastify, sockets, files or HTTP clients.',
       severity: 'error',
-      from: { path: '^strangler-proxy/src/(routing|flags)/' },
+      from: {
+        path: '^strangler-proxy/src/(routing|flags|comparison)/|^strangler-proxy/src/guard/(decide-|outcome-window)',
+      },
       to: {
         path: '(^|/)node_modules/(fastify|@fastify|undici|ioredis|pino)/|^(node:)?(fs|net|http|https|child_process)$',
       },
