@@ -8,6 +8,9 @@ import type { EvidenceSummary, ShadowOutcome } from '../comparison/evidence-book
 const MAX_FIELD_LABELS = 50;
 const OTHER_FIELD = '(other)';
 
+/** Seconds, 1 ms to 10 s; request and shadow latencies share them so that their histograms compare. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
 const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 
 interface RouteTargetChildren {
@@ -27,7 +30,7 @@ export class ProxyMetrics {
     name: METRICS.duration,
     help: 'Time from request start to the end of the response, by route and target.',
     labelNames: [L.route, L.target],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
   readonly #fallbacks = new Counter({
@@ -80,7 +83,7 @@ export class ProxyMetrics {
     name: METRICS.shadowLatency,
     help: 'Latency of the compared responses, monolith vs service, by route and target.',
     labelNames: [L.route, L.target],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
   readonly #guardActions = new Counter({
