@@ -69,6 +69,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     createLogger(options.logDestination === undefined ? {} : { destination: options.logDestination });
   const now = options.now ?? (() => performance.now());
   const clock = options.clock ?? Date.now;
+  const random = options.random ?? Math.random;
   const store = options.store ?? createFlagStore(config.flags.store, { clock });
   const metrics = new ProxyMetrics();
   const stats = new RouteStatsBook(now);
@@ -123,7 +124,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     evidence,
     now,
     clock,
-    random: options.random ?? Math.random,
+    random,
     events: observeShadow(logger.child({ component: 'shadow' }), metrics),
   });
   metrics.watchShadow(
@@ -157,7 +158,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     newRequestId: randomUUID,
     testerTarget: testerTargetOf(config),
     shadow,
-    random: options.random ?? Math.random,
+    random,
   });
 
   const app = fastify({
@@ -174,6 +175,16 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     metricsContentType: metrics.registry.contentType,
     readiness: () => readiness(config, monolith, services, () => flagsLoaded),
     evidence: (routeId) => evidence.summary(routeId),
+  };
+
+  // What a failed start and close() both let go of once the listeners are shut.
+  const release = async (): Promise<void> => {
+    unsubscribe();
+    await guard.settle();
+    await Promise.all([monolith, ...services.values()].map((u) => u.pool.close()));
+    // Copies still in flight are cut: nobody waits for their answers.
+    await shadow.close();
+    if (options.store === undefined) await store.close();
   };
 
   let admin: FastifyInstance | null = null;
@@ -194,11 +205,9 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
       adminUrl = await admin.listen({ host: adminListen.host, port: adminListen.port });
     }
   } catch (error) {
-    await app.close();
-    await Promise.all([monolith, ...services.values()].map((u) => u.pool.close()));
-    await shadow.close();
-    unsubscribe();
-    if (options.store === undefined) await store.close();
+    // The admin app may exist with its listen failed; it holds its own resources too.
+    await Promise.all([app.close(), admin?.close()]);
+    await release();
     throw error;
   }
   logger.info({ url, adminUrl, routes: config.routes.length }, LOG_EVENTS.listening);
@@ -224,12 +233,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
           clearInterval(sweep);
           clearTimeout(deadline);
         }
-        unsubscribe();
-        await guard.settle();
-        await Promise.all([monolith, ...services.values()].map((u) => u.pool.close()));
-        // Copies still in flight are cut: nobody waits for their answers.
-        await shadow.close();
-        if (options.store === undefined) await store.close();
+        await release();
         logger.flush();
       })();
       return closing;
