@@ -27,21 +27,13 @@ export async function tryUpstream(
   ctx: TryContext,
 ): Promise<ExchangeResult> {
   upstream.retryBudget.recordRequest();
-  const holdForRetry = (status: number): HoldReason | null => {
-    if (ctx.replayable && status === 503 && upstream.retryBudget.tryAcquire()) return 'retry';
-    return fallbackHold?.(status) ? 'fallback' : null;
-  };
   const holdForFallback = (status: number): HoldReason | null => (fallbackHold?.(status) ? 'fallback' : null);
+  const holdForRetry = (status: number): HoldReason | null =>
+    ctx.replayable && status === 503 && upstream.retryBudget.tryAcquire() ? 'retry' : holdForFallback(status);
   const first = await run(upstream, holdForRetry, ctx);
-  const retry =
-    (first.kind === 'held' && first.reason === 'retry') ||
-    (first.kind === 'failed' &&
-      ctx.replayable &&
-      RETRY_FAILURES.has(first.failure) &&
-      upstream.retryBudget.tryAcquire());
-  if (!retry) {
-    if (first.kind === 'failed' && ctx.replayable && RETRY_FAILURES.has(first.failure))
-      return { kind: 'failed', failure: 'budget' };
+  if (first.kind === 'failed' && ctx.replayable && RETRY_FAILURES.has(first.failure)) {
+    if (!upstream.retryBudget.tryAcquire()) return { kind: 'failed', failure: 'budget' };
+  } else if (first.kind !== 'held' || first.reason !== 'retry') {
     return first;
   }
   ctx.record.retries += 1;
