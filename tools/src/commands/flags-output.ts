@@ -1,5 +1,5 @@
 // How `ficus flags` prints admin API answers for people: aligned tables and key-value blocks.
-import type { AuditEntry, RouteView } from '@ficus/strangler-proxy';
+import type { AuditEntry, RouteDiffsView, RouteView } from '@ficus/strangler-proxy';
 
 export function renderList(routes: readonly RouteView[]): string {
   const rows = routes.map((r) => [
@@ -71,8 +71,70 @@ export function renderShow(r: RouteView): string {
       ['latency', `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms`],
     );
   }
-  const width = Math.max(...lines.map(([key]) => key.length));
-  return lines.map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${value}`).join('\n') + '\n';
+  return keyValues(lines);
+}
+
+/** The evidence lines under `show`: what a team reads before it flips a route. */
+export function renderEvidence(e: RouteDiffsView | null): string {
+  if (e === null) return 'evidence: not available from this proxy\n';
+  const pct = (rate: number | null): string =>
+    rate === null ? 'none yet' : `${(Math.floor(rate * 10000) / 100).toFixed(2)} %`;
+  const counts = (record: Readonly<Record<string, number>>): string =>
+    Object.entries(record)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+  const latency = (name: string, l: RouteDiffsView['latency']['monolith']): string =>
+    l.p50Ms === null ? `${name} -` : `${name} p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms`;
+  const lines: [string, string][] = [
+    [
+      'evidence',
+      `${e.compared} compared, ${e.matched} matched, ${e.mismatched} mismatched, ${e.failed} failed` +
+        `${e.failed > 0 ? ` (${counts(e.failures)})` : ''}; match rate ${pct(e.matchRate)}`,
+    ],
+    [
+      'gate',
+      e.gate.passed
+        ? `open (needs ≥ ${e.gate.required.minMatchPercent} % over ≥ ${e.gate.required.minCompared} compared)`
+        : `closed: ${e.gate.missing.join('; ')}`,
+    ],
+    [
+      'fields',
+      e.fields.length === 0
+        ? 'none differ'
+        : e.fields
+            .slice(0, 10)
+            .map((f) => `${f.path} ${f.mismatches}`)
+            .join(', '),
+    ],
+    [
+      'noise',
+      e.noise.fields.length === 0
+        ? `none learned (${e.noise.sampled} noise samples)`
+        : `${e.noise.fields.map((f) => f.path).join(', ')} (${e.noise.masked} comparisons differed only there; ` +
+          `${e.noise.sampled} noise samples)`,
+    ],
+    [
+      'shapes',
+      e.shapes.length === 0
+        ? '-'
+        : e.shapes
+            .slice(0, 5)
+            .map((s) => `${s.shape} ${s.count}`)
+            .join(', '),
+    ],
+    ['latency', `${latency('monolith', e.latency.monolith)}; ${latency('service', e.latency.service)}`],
+  ];
+  if (Object.keys(e.skipped).length > 0) lines.push(['skipped', counts(e.skipped)]);
+  const last = e.samples[0];
+  if (last !== undefined) {
+    const first = last.differences[0];
+    const change =
+      first === undefined
+        ? ''
+        : ` ${first.path} (${first.kind}): ${JSON.stringify(first.a)} → ${JSON.stringify(first.b)}`;
+    lines.push(['last mismatch', `${last.at} ${last.method} ${last.path}${change}`]);
+  }
+  return keyValues(lines);
 }
 
 export function renderHistory(entries: readonly AuditEntry[]): string {
@@ -108,4 +170,10 @@ function table(
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** `key: value` lines with the values aligned. */
+function keyValues(lines: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...lines.map(([key]) => key.length));
+  return lines.map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${value}`).join('\n') + '\n';
 }

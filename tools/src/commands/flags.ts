@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { AuditEntry, RouteDiffsView, RouteView } from '@ficus/strangler-proxy';
 import type { CliIo, Command } from '../command.js';
 import { CliError } from '../errors.js';
-import { describeFlag, renderHistory, renderList, renderShow } from './flags-output.js';
+import { describeFlag, renderEvidence, renderHistory, renderList, renderShow } from './flags-output.js';
 import {
   AdminRefusal,
   DEFAULT_ADMIN,
@@ -184,70 +184,6 @@ async function evidenceOf(client: Client, routePath: string): Promise<RouteDiffs
     if (error instanceof AdminRefusal && error.status === 404) return null;
     throw error;
   }
-}
-
-/** The evidence lines under `show`: what a team reads before it flips a route. */
-export function renderEvidence(e: RouteDiffsView | null): string {
-  if (e === null) return 'evidence: not available from this proxy\n';
-  const pct = (rate: number | null): string =>
-    rate === null ? 'none yet' : `${(Math.floor(rate * 10000) / 100).toFixed(2)} %`;
-  const counts = (record: Readonly<Record<string, number>>): string =>
-    Object.entries(record)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ');
-  const latency = (name: string, l: RouteDiffsView['latency']['monolith']): string =>
-    l.p50Ms === null ? `${name} -` : `${name} p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms`;
-  const lines: [string, string][] = [
-    [
-      'evidence',
-      `${e.compared} compared, ${e.matched} matched, ${e.mismatched} mismatched, ${e.failed} failed` +
-        `${e.failed > 0 ? ` (${counts(e.failures)})` : ''}; match rate ${pct(e.matchRate)}`,
-    ],
-    [
-      'gate',
-      e.gate.passed
-        ? `open (needs ≥ ${e.gate.required.minMatchPercent} % over ≥ ${e.gate.required.minCompared} compared)`
-        : `closed: ${e.gate.missing.join('; ')}`,
-    ],
-    [
-      'fields',
-      e.fields.length === 0
-        ? 'none differ'
-        : e.fields
-            .slice(0, 10)
-            .map((f) => `${f.path} ${f.mismatches}`)
-            .join(', '),
-    ],
-    [
-      'noise',
-      e.noise.fields.length === 0
-        ? `none learned (${e.noise.sampled} noise samples)`
-        : `${e.noise.fields.map((f) => f.path).join(', ')} (${e.noise.masked} comparisons differed only there; ` +
-          `${e.noise.sampled} noise samples)`,
-    ],
-    [
-      'shapes',
-      e.shapes.length === 0
-        ? '-'
-        : e.shapes
-            .slice(0, 5)
-            .map((s) => `${s.shape} ${s.count}`)
-            .join(', '),
-    ],
-    ['latency', `${latency('monolith', e.latency.monolith)}; ${latency('service', e.latency.service)}`],
-  ];
-  if (Object.keys(e.skipped).length > 0) lines.push(['skipped', counts(e.skipped)]);
-  const last = e.samples[0];
-  if (last !== undefined) {
-    const first = last.differences[0];
-    const change =
-      first === undefined
-        ? ''
-        : ` ${first.path} (${first.kind}): ${JSON.stringify(first.a)} → ${JSON.stringify(first.b)}`;
-    lines.push(['last mismatch', `${last.at} ${last.method} ${last.path}${change}`]);
-  }
-  const width = Math.max(...lines.map(([key]) => key.length));
-  return lines.map(([key, value]) => `${`${key}:`.padEnd(width + 2)}${value}`).join('\n') + '\n';
 }
 
 function need(value: string | undefined, usageLine: string): string {
