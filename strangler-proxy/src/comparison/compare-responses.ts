@@ -118,17 +118,25 @@ function sameBytes(a: Buffer | string, b: Buffer | string): boolean {
 }
 
 function looksJson(body: Buffer | string, contentType: string | undefined): boolean {
-  if (contentType !== undefined && /[/+]json\b/i.test(contentType)) return true;
-  const first = (typeof body === 'string' ? body : body.subarray(0, 64).toString('utf8')).trimStart()[0];
+  return (
+    declaresJson(contentType) ||
+    opensLikeJson(typeof body === 'string' ? body : body.subarray(0, 64).toString('utf8'))
+  );
+}
+
+function declaresJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /[/+]json\b/i.test(contentType);
+}
+
+function opensLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
   return first === '{' || first === '[';
 }
 
 /** JSON when the media type says so (`application/json`, `+json`) or the text looks like an object or array. */
 function parseJsonBody(body: Buffer | string, contentType: string | undefined): Parsed {
   const text = typeof body === 'string' ? body : body.toString('utf8');
-  const first = text.trimStart()[0];
-  const declared = contentType !== undefined && /[/+]json\b/i.test(contentType);
-  if (!declared && first !== '{' && first !== '[') return { ok: false };
+  if (!declaresJson(contentType) && !opensLikeJson(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
