@@ -5,7 +5,7 @@ import { RouteEvidence } from '../comparison/evidence-book.js';
 import type { EvidenceSummary } from '../comparison/evidence-book.js';
 import type { RouteConfig } from '../config/ficus-config.js';
 import type { FlagStore } from '../flag-stores/flag-store.js';
-import { isStage, validateFlagChange } from '../flag-stores/flag-values.js';
+import { auditFrom, isStage, nextPercent, validateFlagChange } from '../flag-stores/flag-values.js';
 import type { ProxyErrorCode } from '../errors.js';
 import type { AuditEntry, FlagChange } from '../flags/route-flag.js';
 import { sendError } from './admin-reply.js';
@@ -42,15 +42,7 @@ export async function refuseWrite(
     at: new Date(ctx.clock()).toISOString(),
     routeId: refusal.routeId,
     actor: refusal.actor,
-    from:
-      current === null
-        ? null
-        : {
-            stage: current.stage,
-            percent: current.percent,
-            shadowPercent: current.shadowPercent,
-            version: current.version,
-          },
+    from: auditFrom(current),
     to: requested,
     reason: requested === null ? '' : reasonOf(refusal.body),
     result: refusal.result,
@@ -115,9 +107,8 @@ export async function putFlag(
   // A stale If-Match is a conflict whatever the evidence: the store answers it below.
   if ((current?.version ?? 0) === expected) {
     const evidence = ctx.evidence?.(route.id) ?? new RouteEvidence(route.id).summary();
-    const percent =
-      body.stage === 'canary' ? (body.percent ?? (current?.stage === 'canary' ? current.percent : 0)) : 0;
-    const verdict = checkPromotion(current, { stage: body.stage, percent }, evidence, route.gate);
+    const next = { stage: body.stage, percent: nextPercent(current, body) };
+    const verdict = checkPromotion(current, next, evidence, route.gate);
     if (!verdict.passed && body.force !== true) {
       return refused({
         routeId: route.id,

@@ -6,6 +6,8 @@ import type { AuditEntry, FlagChange, RouteFlag, Stage, StickyBy } from '../flag
 // One definition of a sticky key for the static config, the admin API and stored flags.
 const STICKY_BY = new RegExp(STICKY_BY_PATTERN);
 const DEFAULT_STICKY_BY: StickyBy = 'ip';
+const PERCENT_RULE = 'must be a number from 0 to 100 in steps of 0.01';
+const STICKY_BY_RULE = 'must be "ip", "header:NAME" or "cookie:NAME"';
 
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
@@ -27,15 +29,15 @@ export function validateFlagChange(change: FlagChange): string[] {
   const problems: string[] = [];
   if (!isStage(change.stage)) problems.push(`stage: must be one of ${STAGES.join(', ')}`);
   if (change.percent !== undefined) {
-    if (!isPercent(change.percent)) problems.push('percent: must be a number from 0 to 100 in steps of 0.01');
+    if (!isPercent(change.percent)) problems.push(`percent: ${PERCENT_RULE}`);
     else if (change.stage !== 'canary' && change.percent !== 0)
       problems.push('percent: applies only to stage canary');
   }
   if (change.shadowPercent !== undefined && !isPercent(change.shadowPercent)) {
-    problems.push('shadowPercent: must be a number from 0 to 100 in steps of 0.01');
+    problems.push(`shadowPercent: ${PERCENT_RULE}`);
   }
   if (change.stickyBy !== undefined && !isStickyBy(change.stickyBy)) {
-    problems.push('stickyBy: must be "ip", "header:NAME" or "cookie:NAME"');
+    problems.push(`stickyBy: ${STICKY_BY_RULE}`);
   }
   if (typeof change.reason !== 'string' || change.reason.trim() === '')
     problems.push('reason: must not be empty');
@@ -51,8 +53,7 @@ export function applyFlagChange(
   change: FlagChange,
   meta: { readonly routeId: string; readonly actor: string; readonly at: string },
 ): RouteFlag {
-  const percent =
-    change.stage === 'canary' ? (change.percent ?? (previous?.stage === 'canary' ? previous.percent : 0)) : 0;
+  const percent = nextPercent(previous, change);
   const shadowPercent =
     change.shadowPercent ?? previous?.shadowPercent ?? (change.stage === 'shadow' ? 100 : 0);
   return {
@@ -68,6 +69,15 @@ export function applyFlagChange(
   };
 }
 
+/** The canary share after a change: the one asked for, else the previous canary's, and 0 outside canary. */
+export function nextPercent(
+  previous: Pick<RouteFlag, 'stage' | 'percent'> | null,
+  change: Pick<FlagChange, 'stage' | 'percent'>,
+): number {
+  if (change.stage !== 'canary') return 0;
+  return change.percent ?? (previous?.stage === 'canary' ? previous.percent : 0);
+}
+
 export type ParsedFlag =
   { readonly ok: true; readonly flag: RouteFlag } | { readonly ok: false; readonly problem: string };
 
@@ -78,10 +88,9 @@ export function parseStoredFlag(routeId: string, value: unknown): ParsedFlag {
   if (v.routeId !== undefined && v.routeId !== routeId)
     return bad(`routeId ${JSON.stringify(v.routeId)} does not match its key`);
   if (!isStage(v.stage)) return bad(`stage: must be one of ${STAGES.join(', ')}`);
-  if (!isPercent(v.percent)) return bad('percent: must be a number from 0 to 100 in steps of 0.01');
-  if (!isPercent(v.shadowPercent))
-    return bad('shadowPercent: must be a number from 0 to 100 in steps of 0.01');
-  if (!isStickyBy(v.stickyBy)) return bad('stickyBy: must be "ip", "header:NAME" or "cookie:NAME"');
+  if (!isPercent(v.percent)) return bad(`percent: ${PERCENT_RULE}`);
+  if (!isPercent(v.shadowPercent)) return bad(`shadowPercent: ${PERCENT_RULE}`);
+  if (!isStickyBy(v.stickyBy)) return bad(`stickyBy: ${STICKY_BY_RULE}`);
   if (!Number.isSafeInteger(v.version) || (v.version as number) < 1)
     return bad('version: must be a whole number ≥ 1');
   if (typeof v.updatedAt !== 'string' || Number.isNaN(Date.parse(v.updatedAt)))
@@ -127,7 +136,7 @@ export function auditEntryFor(
     at: meta.at,
     routeId,
     actor: meta.actor,
-    from: previous === null ? null : pickFrom(previous),
+    from: auditFrom(previous),
     to: { stage: to.stage, percent: to.percent ?? 0, shadowPercent: to.shadowPercent ?? 0 },
     reason: typeof to.reason === 'string' ? to.reason : '',
     result: meta.result,
@@ -135,7 +144,9 @@ export function auditEntryFor(
   };
 }
 
-function pickFrom(flag: RouteFlag): NonNullable<AuditEntry['from']> {
+/** The `from` of an audit entry: the flag as it was before the write (null when the route had none). */
+export function auditFrom(flag: RouteFlag | null): AuditEntry['from'] {
+  if (flag === null) return null;
   return {
     stage: flag.stage,
     percent: flag.percent,
