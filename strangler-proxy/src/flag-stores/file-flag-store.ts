@@ -222,10 +222,7 @@ export class FileFlagStore implements FlagStore {
       if (stamp === this.#stamp) return;
       const next = await this.#readFile();
       this.#stamp = stamp;
-      if (next.text === this.#state?.text) return;
-      this.#state = next;
-      this.#startError = null;
-      if (options.initial !== true) this.#subscribers.publish(next.snapshot);
+      this.#install(next, options.initial !== true);
     } catch (error) {
       // Remember the bad file's stamp so the same problem is reported once, not on every poll.
       this.#stamp = await this.#stampOf().catch(() => null);
@@ -236,10 +233,15 @@ export class FileFlagStore implements FlagStore {
 
   async #adopt(next: FlagsFileState): Promise<void> {
     this.#stamp = await this.#stampOf().catch(() => null);
+    this.#install(next, true);
+  }
+
+  /** Makes `next` the current state when its text differs, and pushes it unless asked not to. */
+  #install(next: FlagsFileState, publish: boolean): void {
     if (next.text === this.#state?.text) return;
     this.#state = next;
     this.#startError = null;
-    this.#subscribers.publish(next.snapshot);
+    if (publish) this.#subscribers.publish(next.snapshot);
   }
 
   async #readFile(): Promise<FlagsFileState> {
