@@ -66,7 +66,7 @@ t.test('configured to step down, the guard halves the canary first', async (t) =
 });
 
 t.test('a healthy canary is left alone', async (t) => {
-  const { proxy } = await startShadowSetup(
+  const { proxy, service } = await startShadowSetup(
     t,
     { monolith: echo('monolith'), service: echo('svc') },
     { stickyBy: 'header:x-user', guard: { minRequests: 3 } },
@@ -75,5 +75,6 @@ t.test('a healthy canary is left alone', async (t) => {
   );
   await writeFlag(proxy, { stage: 'canary', percent: 50, stickyBy: 'header:x-user' });
   for (let i = 0; i < 20; i++) await get(`${proxy.url}/r/${i}`, { 'x-user': `user-${i}` });
+  t.ok(service.received.length >= 3, 'the canary sent the guard enough service requests to judge');
   t.match(await proxy.store.get('r'), { stage: 'canary', percent: 50, updatedBy: 'test' });
 });

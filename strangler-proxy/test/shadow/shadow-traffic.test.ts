@@ -58,6 +58,7 @@ t.test('the client has its answer while the service still holds the copy', async
   t.equal(response.status, 200);
   await until(() => held.length === 1, 'the copy to reach the service');
   t.equal(held.length, 1, 'the copy is still unanswered');
+  t.match(proxy.evidence.summary('r'), { compared: 0, failed: 0 }, 'and nothing is recorded for it yet');
   for (const res of held.splice(0)) res.end();
 });
 
