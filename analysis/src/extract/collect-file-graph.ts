@@ -1,5 +1,5 @@
 // The file graph: import edges between analysed files by kind, and the exported symbols each file uses from another.
-import { compareText } from './compare-text.js';
+import { compareText } from '../compare-text.js';
 import type { ImportEdge, SymbolReference } from './extracted-project.js';
 import type { LinkedModules } from './link-modules.js';
 

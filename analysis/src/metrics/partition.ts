@@ -1,4 +1,5 @@
 // A partition of files into services (file → service name), and the as-is folder partition.
+import { compareText } from '../compare-text.js';
 import { folderOf } from './module-metrics.js';
 
 export type Partition = ReadonlyMap<string, string>;
@@ -11,14 +12,10 @@ export function folderPartition(files: readonly string[]): Partition {
 /** Service name → its files, both sorted. */
 export function servicesOf(partition: Partition): Map<string, string[]> {
   const services = new Map<string, string[]>();
-  for (const [file, service] of [...partition].sort((a, b) => compare(a[0], b[0]))) {
+  for (const [file, service] of [...partition].sort((a, b) => compareText(a[0], b[0]))) {
     const files = services.get(service);
     if (files) files.push(file);
     else services.set(service, [file]);
   }
-  return new Map([...services].sort((a, b) => compare(a[0], b[0])));
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return new Map([...services].sort((a, b) => compareText(a[0], b[0])));
 }

@@ -1,4 +1,5 @@
 // Import cycles as strongly connected components (Tarjan's algorithm, iterative so deep graphs cannot overflow the stack).
+import { compareText } from '../compare-text.js';
 
 /**
  * Returns the components of more than one file, plus single files that import themselves, each sorted, in order of
@@ -53,5 +54,5 @@ export function findCycles(
       }
     }
   }
-  return components.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+  return components.sort((a, b) => compareText(a[0]!, b[0]!));
 }

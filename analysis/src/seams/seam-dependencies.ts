@@ -1,6 +1,7 @@
 // Dependencies between seams: file-to-file edges summed per ordered seam pair, for graphs of the candidates.
 import type { DependencyGraph } from '../metrics/dependency-graph.js';
-import { compare, type Partition } from '../metrics/partition.js';
+import { compareText } from '../compare-text.js';
+import type { Partition } from '../metrics/partition.js';
 
 export interface SeamDependency {
   readonly from: string;
@@ -24,5 +25,5 @@ export function seamDependencies(dependencies: DependencyGraph, partition: Parti
   }
   const list: SeamDependency[] = [];
   for (const [from, row] of counts) for (const [to, count] of row) list.push({ from, to, count });
-  return list.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
+  return list.sort((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to));
 }

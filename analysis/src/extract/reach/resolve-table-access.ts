@@ -1,5 +1,5 @@
 // Per-file table accesses with model calls resolved to the tables of the models they name (across files).
-import { compareText } from '../compare-text.js';
+import { compareText } from '../../compare-text.js';
 import type { TableAccess } from '../extracted-project.js';
 import type { DirectAccess, FileDataAccess } from '../data-access/collect-data-access.js';
 import type { LinkedModules } from '../link-modules.js';

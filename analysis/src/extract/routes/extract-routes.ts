@@ -1,5 +1,5 @@
 // All routes of a project, from every supported style, with full paths; reach and tables are added by the caller.
-import { compareText } from '../compare-text.js';
+import { compareText } from '../../compare-text.js';
 import type { RouteFramework } from '../extracted-project.js';
 import type { LinkedModules } from '../link-modules.js';
 import { collectFileRoutes } from './collect-file-routes.js';
