@@ -32,10 +32,3 @@ export function buildDependencyGraph(input: DependencyInput): DependencyGraph {
   for (const ref of input.symbols) add(ref.from, ref.to, Math.max(1, ref.count));
   return { files, edges };
 }
-
-/** The edges as a flat list, in map order (sorted by `from` when the input was). */
-export function edgeList(graph: DependencyGraph): { from: string; to: string; weight: number }[] {
-  const list: { from: string; to: string; weight: number }[] = [];
-  for (const [from, out] of graph.edges) for (const [to, weight] of out) list.push({ from, to, weight });
-  return list;
-}

@@ -282,7 +282,7 @@ function pathsOf(linked: LinkedModules, file: string, expression: ts.Expression)
 
 function normaliseMethod(method: string): string {
   const upper = method.toUpperCase();
-  return upper === 'DEL' ? 'DELETE' : upper === 'ALL' ? 'ALL' : upper;
+  return upper === 'DEL' ? 'DELETE' : upper;
 }
 
 export function frameworkOfImports(specifiers: readonly string[]): RouteFramework | undefined {
