@@ -59,6 +59,7 @@ t.test('the Markdown report ranks the candidates and compares folders with the p
 
 t.test('DOT and Mermaid draw one node per seam and one edge per seam dependency', async (t) => {
   const result = shopResult();
+  t.ok(result.seamDependencies.length > 0, 'the shop has seam dependencies to draw');
   const dot = render(result, 'dot');
   t.match(dot, /^digraph seams \{/);
   t.equal((dot.match(/^ {2}s\d+ \[label=/gm) ?? []).length, result.seams.length);
