@@ -5,7 +5,4 @@ import { compareResponses, type Difference, type RecordedResponse } from '@ficus
 export type ComparableResponse = RecordedResponse;
 export type { Difference };
 export type CompareResponses = typeof compareResponses;
-
-export async function loadCompareResponses(): Promise<CompareResponses> {
-  return compareResponses;
-}
+export { compareResponses };

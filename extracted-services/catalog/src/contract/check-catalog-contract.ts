@@ -6,10 +6,15 @@ import { join } from 'node:path';
 import { listRoutes, seededTemplate, signInSeedUser, startMonolith } from '@ficus/monolith';
 import { moveCatalogData } from '../data-move/catalog-tables.js';
 import { startCatalogService } from '../start-catalog-service.js';
-import { loadCompareResponses, seedLogin, type CompareResponses } from '@ficus/tools/contract-check';
+import {
+  compareResponses,
+  runContract,
+  seedLogin,
+  type CompareResponses,
+  type ContractResult,
+} from '@ficus/tools/contract-check';
 import { buildCatalogCorpus } from './catalog-corpus.js';
 import { readCatalogFacts } from './catalog-facts.js';
-import { runContract, type ContractResult } from '@ficus/tools/contract-check';
 
 export interface CheckContractOptions {
   compare?: CompareResponses;
@@ -17,7 +22,7 @@ export interface CheckContractOptions {
 }
 
 export async function checkCatalogContract(options: CheckContractOptions = {}): Promise<ContractResult> {
-  const compare = options.compare ?? (await loadCompareResponses());
+  const compare = options.compare ?? compareResponses;
   const dir = mkdtempSync(join(tmpdir(), 'ficus-catalog-contract-'));
   const monolithDb = join(dir, 'monolith.sqlite');
   copyFileSync(seededTemplate(), monolithDb);

@@ -6,10 +6,15 @@ import { join } from 'node:path';
 import { config, listRoutes, seededTemplate, signInSeedUser, startMonolith } from '@ficus/monolith';
 import { moveReviewsData } from '../data-move/reviews-tables.js';
 import { startReviewsService } from '../start-reviews-service.js';
-import { loadCompareResponses, seedLogin, type CompareResponses } from '@ficus/tools/contract-check';
+import {
+  compareResponses,
+  runContract,
+  seedLogin,
+  type CompareResponses,
+  type ContractResult,
+} from '@ficus/tools/contract-check';
 import { buildReviewsCorpus } from './reviews-corpus.js';
 import { readReviewFacts } from './reviews-facts.js';
-import { runContract, type ContractResult } from '@ficus/tools/contract-check';
 
 // Both sides stamp new reviews with this instant, so created/updated times compare equal instead of being ignored.
 const FIXED_NOW = '2026-06-01T12:00:00.000Z';
@@ -20,7 +25,7 @@ export interface CheckContractOptions {
 }
 
 export async function checkReviewsContract(options: CheckContractOptions = {}): Promise<ContractResult> {
-  const compare = options.compare ?? (await loadCompareResponses());
+  const compare = options.compare ?? compareResponses;
   const dir = mkdtempSync(join(tmpdir(), 'ficus-reviews-contract-'));
   const monolithDb = join(dir, 'monolith.sqlite');
   copyFileSync(seededTemplate(), monolithDb);
