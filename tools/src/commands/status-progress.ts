@@ -58,7 +58,11 @@ export function summarizeProgress(
   inventory: { routes: number } | null,
 ): Progress {
   const byService = new Map<string, RouteView[]>();
-  for (const route of routes) byService.set(route.service, [...(byService.get(route.service) ?? []), route]);
+  for (const route of routes) {
+    const list = byService.get(route.service);
+    if (list === undefined) byService.set(route.service, [route]);
+    else list.push(route);
+  }
   const services = [...byService.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, list]) => summarize(name, list));
@@ -66,11 +70,13 @@ export function summarizeProgress(
 
   const stageOf = new Map<string, Stage>();
   const timeline: TimelineStep[] = [];
+  let routesOnService = 0;
   for (const entry of [...audit].reverse()) {
     if (entry.result !== 'ok' || entry.to === null) continue;
     const from = stageOf.get(entry.routeId) ?? entry.from?.stage ?? 'monolith';
+    if (stageOf.get(entry.routeId) === 'service') routesOnService -= 1;
+    if (entry.to.stage === 'service') routesOnService += 1;
     stageOf.set(entry.routeId, entry.to.stage);
-    const routesOnService = [...stageOf.values()].filter((stage) => stage === 'service').length;
     timeline.push({
       at: entry.at,
       routeId: entry.routeId,
