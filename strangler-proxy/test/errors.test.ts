@@ -11,5 +11,6 @@ t.test('every code in errors.ts is documented in docs/errors.md', async (t) => {
 });
 
 t.test('every FICUS_PROXY_* code in docs/errors.md exists in errors.ts', async (t) => {
+  t.ok(documented.size > 0, 'docs/errors.md lists FICUS_PROXY_* codes');
   for (const code of documented) t.ok(code in PROXY_ERRORS, `${code} exists in errors.ts`);
 });

@@ -1,5 +1,5 @@
 // Starts the whole migration demo as real processes: monolith → data moves → services → `ficus proxy`.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoConfigYaml, newDemoTokens, type DemoPorts, type DemoTokens } from './demo-config.js';
@@ -39,7 +39,6 @@ function loadOrCreateTokens(path: string): DemoTokens {
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DemoTokens;
   const tokens = newDemoTokens();
   writeFileSync(path, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(path, 0o600);
   return tokens;
 }
 
