@@ -175,6 +175,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     metricsContentType: metrics.registry.contentType,
     readiness: () => readiness(config, monolith, services, () => flagsLoaded),
     evidence: (routeId) => evidence.summary(routeId),
+    resetEvidence: (routeId) => evidence.reset(routeId),
   };
 
   // What a failed start and close() both let go of once the listeners are shut.

@@ -63,5 +63,6 @@ export type { SampledResponse } from './comparison/redact-sample.js';
 export { checkPromotion } from './comparison/promotion-gate.js';
 export type { GateVerdict } from './comparison/promotion-gate.js';
 export type { RouteDiffsView } from './admin/diffs-view.js';
+export type { ClearedEvidence, EvidenceResetView } from './admin/reset-evidence.js';
 export { SHADOW_HEADER } from './shadow/shadow-traffic.js';
 export { GUARD_ACTOR } from './guard/route-guard.js';

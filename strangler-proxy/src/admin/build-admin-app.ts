@@ -12,7 +12,9 @@ import type {
 import { RouteEvidence } from '../comparison/evidence-book.js';
 import type { FicusConfig, RouteConfig, TokenConfig } from '../config/ficus-config.js';
 import { ProxyError } from '../errors.js';
+import type { ProxyErrorCode } from '../errors.js';
 import type { FlagStore } from '../flag-stores/flag-store.js';
+import type { AuditEntry } from '../flags/route-flag.js';
 import { LOG_EVENTS } from '../observability/names.js';
 import { sendError } from './admin-reply.js';
 import { actorOf, authenticate, mayFlip } from './authorize.js';
@@ -21,6 +23,8 @@ import type { FlagWriteBody } from './flag-write-schema.js';
 import { diffsView } from './diffs-view.js';
 import { putFlag, refuseWrite } from './put-flag.js';
 import type { FlagWriteContext } from './put-flag.js';
+import { EVIDENCE_RESET_SCHEMA, refuseReset, resetEvidence } from './reset-evidence.js';
+import type { EvidenceResetBody, EvidenceResetContext } from './reset-evidence.js';
 import { etagFor, routeView } from './route-view.js';
 import type { RouteView } from './route-view.js';
 import type { RuntimeView } from './runtime-view.js';
@@ -38,6 +42,7 @@ export interface AdminAppDeps {
 /** Liveness and readiness answer without a token: orchestrators probe them. Everything else, `/metrics` included, needs one. */
 const PUBLIC_PATHS = new Set(['/healthz', '/readyz']);
 const FLAG_WRITE_URL = '/routes/:id/flag';
+const EVIDENCE_RESET_URL = '/routes/:id/diffs';
 const MAX_AUDIT_LIMIT = 1000;
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -55,6 +60,9 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
     onForced: (routeId, actor, missing) =>
       app.log.warn({ routeId, actor, missing }, LOG_EVENTS.promotionForced),
   };
+  const reset = runtime.resetEvidence?.bind(runtime);
+  const resetCtx: EvidenceResetContext | null =
+    reset === undefined ? null : { store, clock: ctx.clock, evidence: evidenceOf, reset };
 
   // Our own ajv, not fastify's default: no type coercion and no silent removal of unknown fields.
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -62,7 +70,37 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
 
   const isFlagWrite = (request: FastifyRequest): boolean =>
     request.method === 'PUT' && request.routeOptions.url === FLAG_WRITE_URL;
+  const isEvidenceReset = (request: FastifyRequest): boolean =>
+    request.method === 'DELETE' && request.routeOptions.url === EVIDENCE_RESET_URL;
   const actor = (request: FastifyRequest): string => actorOf(callers.get(request) ?? null);
+  /** Answers a refusal; refused writes (flag writes, evidence resets) are audited too, refused reads are not. */
+  const refuse = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: AuditEntry['result'],
+    code: ProxyErrorCode,
+    message: string,
+  ): Promise<FastifyReply> => {
+    const routeId = (request.params as { id: string }).id;
+    const refusal = { routeId, actor: actor(request), result, code, message, body: request.body };
+    if (isFlagWrite(request)) return refuseWrite(ctx, reply, refusal);
+    if (isEvidenceReset(request) && resetCtx !== null) return refuseReset(resetCtx, reply, refusal);
+    return sendError(reply, code, message);
+  };
+  /** Before body validation: an unknown route or a foreign team is told so whatever the body holds. */
+  const ownersOnly = async (request: IdRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    const route = routes.get(request.params.id);
+    const token = callers.get(request) ?? null;
+    if (route === undefined) {
+      const message = `no route with id ${JSON.stringify(request.params.id)} in the config`;
+      return refuse(request, reply, 'invalid', 'FICUS_PROXY_ADMIN_NOT_FOUND', message);
+    }
+    if (token === null || !mayFlip(token, route)) {
+      const message = `${actor(request)} may not change route ${route.id} (owned by team ${route.owner})`;
+      return refuse(request, reply, 'forbidden', 'FICUS_PROXY_ADMIN_FORBIDDEN', message);
+    }
+    return undefined;
+  };
   const render = async (route: RouteConfig): Promise<RouteView> =>
     routeView(route, await store.list(), runtime.currentFlags(), runtime.routeStats(route.id));
 
@@ -75,35 +113,13 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
     }
     reply.header('www-authenticate', 'Bearer realm="ficus-admin"');
     const message = 'a valid `Authorization: Bearer <token>` is required';
-    if (isFlagWrite(request)) {
-      const routeId = (request.params as { id: string }).id;
-      return refuseWrite(ctx, reply, {
-        routeId,
-        actor: 'anonymous',
-        result: 'unauthenticated',
-        code: 'FICUS_PROXY_ADMIN_UNAUTHENTICATED',
-        message,
-        body: null,
-      });
-    }
-    return sendError(reply, 'FICUS_PROXY_ADMIN_UNAUTHENTICATED', message);
+    return refuse(request, reply, 'unauthenticated', 'FICUS_PROXY_ADMIN_UNAUTHENTICATED', message);
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.validation !== undefined || (error.statusCode !== undefined && error.statusCode < 500)) {
       const message = error.validation === undefined ? error.message : validationMessage(error);
-      if (isFlagWrite(request)) {
-        const routeId = (request.params as { id: string }).id;
-        return refuseWrite(ctx, reply, {
-          routeId,
-          actor: actor(request),
-          result: 'invalid',
-          code: 'FICUS_PROXY_ADMIN_INVALID_REQUEST',
-          message,
-          body: request.body,
-        });
-      }
-      return sendError(reply, 'FICUS_PROXY_ADMIN_INVALID_REQUEST', message);
+      return refuse(request, reply, 'invalid', 'FICUS_PROXY_ADMIN_INVALID_REQUEST', message);
     }
     if (error instanceof ProxyError) return sendError(reply, error.code, error.message);
     request.log.error({ err: error }, 'admin request failed');
@@ -141,36 +157,7 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
 
   app.put<{ Params: { id: string }; Body: FlagWriteBody }>(
     FLAG_WRITE_URL,
-    {
-      schema: { body: FLAG_WRITE_SCHEMA },
-      // Before body validation: an unknown route or a foreign team is told so whatever the body holds.
-      preValidation: async (request, reply) => {
-        const route = routes.get(request.params.id);
-        const token = callers.get(request) ?? null;
-        if (route === undefined) {
-          const message = `no route with id ${JSON.stringify(request.params.id)} in the config`;
-          return refuseWrite(ctx, reply, {
-            routeId: request.params.id,
-            actor: actor(request),
-            result: 'invalid',
-            code: 'FICUS_PROXY_ADMIN_NOT_FOUND',
-            message,
-            body: request.body,
-          });
-        }
-        if (token === null || !mayFlip(token, route)) {
-          const message = `${actor(request)} may not change route ${route.id} (owned by team ${route.owner})`;
-          return refuseWrite(ctx, reply, {
-            routeId: route.id,
-            actor: actor(request),
-            result: 'forbidden',
-            code: 'FICUS_PROXY_ADMIN_FORBIDDEN',
-            message,
-            body: request.body,
-          });
-        }
-      },
-    },
+    { schema: { body: FLAG_WRITE_SCHEMA }, preValidation: ownersOnly },
     async (request, reply) => {
       const route = routes.get(request.params.id) as RouteConfig;
       const outcome = await putFlag(ctx, route, actor(request), request, reply);
@@ -184,6 +171,32 @@ export async function buildAdminApp(deps: AdminAppDeps): Promise<FastifyInstance
     if (route === undefined) return unknownRoute(reply, request.params.id);
     return diffsView(route, await store.get(route.id), evidenceOf(route.id));
   });
+
+  // Only a data plane that can forget evidence offers the reset; without it the path answers 404.
+  if (resetCtx !== null) {
+    app.delete<{ Params: { id: string }; Body: EvidenceResetBody }>(
+      EVIDENCE_RESET_URL,
+      { schema: { body: EVIDENCE_RESET_SCHEMA }, preValidation: ownersOnly },
+      async (request, reply) => {
+        const { reason } = request.body;
+        if (reason.trim() === '') {
+          return refuse(
+            request,
+            reply,
+            'invalid',
+            'FICUS_PROXY_ADMIN_INVALID_REQUEST',
+            'reason: must not be empty',
+          );
+        }
+        const view = await resetEvidence(resetCtx, request.params.id, actor(request), reason);
+        request.log.info(
+          { routeId: view.routeId, actor: actor(request), reason, cleared: view.cleared },
+          LOG_EVENTS.evidenceReset,
+        );
+        return view;
+      },
+    );
+  }
 
   app.get(
     '/audit',

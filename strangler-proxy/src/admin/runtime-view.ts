@@ -29,4 +29,9 @@ export interface RuntimeView {
   readiness(): Promise<Readiness>;
   /** Shadow evidence of a route; absent when the data plane keeps none (then promotions find no evidence). */
   evidence?(routeId: string): EvidenceSummary;
+  /**
+   * Forgets a route's shadow evidence so it is collected afresh (after a fixed service is deployed). Absent when the
+   * data plane cannot: the admin API then offers no `DELETE /routes/:id/diffs` (404).
+   */
+  resetEvidence?(routeId: string): void;
 }

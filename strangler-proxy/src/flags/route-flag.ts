@@ -31,7 +31,7 @@ export interface FlagChange {
   readonly reason: string;
 }
 
-/** One line of the audit trail: every write and every refused write. */
+/** One line of the audit trail: every write and every refused write (flags, and evidence resets). */
 export interface AuditEntry {
   readonly at: string;
   readonly routeId: string;
@@ -42,4 +42,9 @@ export interface AuditEntry {
   /** `ok`, or why the write was refused: `conflict`, `forbidden`, `unauthenticated`, `invalid`, `gated`. */
   readonly result: 'ok' | 'conflict' | 'forbidden' | 'unauthenticated' | 'invalid' | 'gated';
   readonly detail?: string;
+  /**
+   * What was attempted: absent or `flag` = a flag write (every entry written before this field existed);
+   * `reset-evidence` = clearing the route's shadow evidence (`DELETE /routes/:id/diffs`), whose `to` is null.
+   */
+  readonly action?: 'flag' | 'reset-evidence';
 }

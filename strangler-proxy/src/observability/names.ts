@@ -31,6 +31,7 @@ export const LOG_EVENTS = {
   guardWriteRefused: 'guard flag write refused',
   promotionGated: 'promotion refused by the gate',
   promotionForced: 'promotion forced past the gate',
+  evidenceReset: 'shadow evidence reset',
 } as const;
 
 /** Headers never written to logs. */

@@ -3,6 +3,8 @@ import type { Test } from 'tap';
 import type { FicusConfig, RouteConfig, TokenConfig } from '../../src/config/ficus-config.js';
 import { buildAdminApp } from '../../src/admin/build-admin-app.js';
 import type { RouteStats, RuntimeView } from '../../src/admin/runtime-view.js';
+import { RouteEvidence } from '../../src/comparison/evidence-book.js';
+import type { EvidenceSummary } from '../../src/comparison/evidence-book.js';
 import { hashToken } from '../../src/admin/verify-token.js';
 import type { FlagSnapshot } from '../../src/flag-stores/flag-store.js';
 import { MemoryFlagStore } from '../../src/flag-stores/memory-flag-store.js';
@@ -108,6 +110,29 @@ export class FakeRuntime implements RuntimeView {
   async readiness(): Promise<{ ready: boolean; checks: Record<string, unknown> }> {
     return { ready: this.ready, checks: { config: 'loaded', monolith: this.ready ? 'up' : 'unknown' } };
   }
+  /** Shadow evidence by route; a route without an entry has none yet. */
+  readonly evidenceByRoute = new Map<string, EvidenceSummary>();
+  evidence(routeId: string): EvidenceSummary {
+    return this.evidenceByRoute.get(routeId) ?? new RouteEvidence(routeId).summary();
+  }
+  /** A property, not a method, so a test can take it away (a data plane that cannot reset). */
+  resetEvidence?: (routeId: string) => void = (routeId) => {
+    this.evidenceByRoute.delete(routeId);
+  };
+}
+
+/** Evidence with a few mismatches, as a route collects it while its service is still wrong. */
+export function mismatchingEvidence(routeId: string): EvidenceSummary {
+  return {
+    ...new RouteEvidence(routeId).summary(),
+    compared: 40,
+    matched: 37,
+    mismatched: 3,
+    failed: 1,
+    failures: { timeout: 1 },
+    matchRate: 37 / 41,
+    fields: [{ path: 'body.rating', mismatches: 3 }],
+  };
 }
 
 export interface AdminHarness {
@@ -121,11 +146,10 @@ export interface AdminHarness {
   ): Promise<Response>;
 }
 
-export async function startAdmin(t: Test): Promise<AdminHarness> {
+export async function startAdmin(t: Test, runtime = new FakeRuntime()): Promise<AdminHarness> {
   let now = Date.parse('2026-03-01T12:00:00.000Z');
   const clock = (): number => (now += 1000);
   const store = new MemoryFlagStore({ clock });
-  const runtime = new FakeRuntime();
   const app = await buildAdminApp({ config: CONFIG, store, runtime, clock });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   t.teardown(async () => {

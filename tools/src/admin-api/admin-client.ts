@@ -7,6 +7,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export interface AdminClient {
   get(path: string): Promise<unknown>;
   put(path: string, body: unknown, ifMatch: string): Promise<unknown>;
+  delete(path: string, body: unknown): Promise<unknown>;
 }
 
 /** The admin API answered with one of its own `{ error: { code, message } }` refusals. */
@@ -63,5 +64,9 @@ export function adminClient(base: string, token: string): AdminClient {
       .current;
     throw new AdminRefusal(response.status, apiError.code, String(apiError.message), current);
   };
-  return { get: (path) => call('GET', path), put: (path, body, ifMatch) => call('PUT', path, body, ifMatch) };
+  return {
+    get: (path) => call('GET', path),
+    put: (path, body, ifMatch) => call('PUT', path, body, ifMatch),
+    delete: (path, body) => call('DELETE', path, body),
+  };
 }

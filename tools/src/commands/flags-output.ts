@@ -144,7 +144,7 @@ export function renderHistory(entries: readonly AuditEntry[]): string {
     e.actor,
     e.result,
     e.from === null ? '-' : `${describeFlag(e.from)} v${e.from.version}`,
-    e.to === null ? '-' : describeFlag(e.to),
+    e.action === 'reset-evidence' ? 'evidence reset' : e.to === null ? '-' : describeFlag(e.to),
     e.detail === undefined ? e.reason : `${e.reason}${e.reason === '' ? '' : ' '}(${e.detail})`,
   ]);
   return table(['AT', 'ACTOR', 'RESULT', 'FROM', 'TO', 'REASON'], rows, new Set());

@@ -1,6 +1,6 @@
-// `ficus flags`: lists, shows, sets and audits route flags through the proxy's admin API (DESIGN.md §2 and §4).
+// `ficus flags`: route flags (list, show, set, history) and evidence resets through the admin API (DESIGN.md §2, §4).
 import { parseArgs } from 'node:util';
-import type { AuditEntry, RouteDiffsView, RouteView } from '@ficus/strangler-proxy';
+import type { AuditEntry, EvidenceResetView, RouteDiffsView, RouteView } from '@ficus/strangler-proxy';
 import type { CliIo, Command } from '../command.js';
 import { CliError } from '../errors.js';
 import { describeFlag, renderEvidence, renderHistory, renderList, renderShow } from './flags-output.js';
@@ -13,9 +13,10 @@ import {
 
 const STAGES = ['monolith', 'shadow', 'canary', 'service'];
 
-const help = `Usage: ficus flags list|show ID|set ID STAGE|history ID [options]
+const help = `Usage: ficus flags list|show ID|set ID STAGE|history ID|reset-evidence ID [options]
 
-List, show, set and audit route flags through the proxy's admin API.
+List, show, set and audit route flags, and reset a route's shadow evidence, through the
+proxy's admin API.
 
 Subcommands:
   list                 every route: stage, percent, version, owner and live numbers
@@ -23,6 +24,9 @@ Subcommands:
                        (match rate, mismatching fields, learned noise, promotion gate)
   set ID STAGE         move a route to STAGE (monolith, shadow, canary, service)
   history ID           the route's audit trail, newest first (writes and refusals)
+  reset-evidence ID    forget the route's shadow evidence (match rate, mismatching fields,
+                       learned noise, samples) and collect it afresh, for example after
+                       deploying a fixed service; owners and admins only, audited
 
 Options:
   --admin URL          admin API (default ${DEFAULT_ADMIN}, or FICUS_ADMIN_URL)
@@ -30,7 +34,7 @@ Options:
   --percent N          set: canary share, 0-100 in steps of 0.01
   --shadow-percent N   set: share of requests copied to the service, 0-100
   --sticky-by KEY      set: canary key, ip | header:NAME | cookie:NAME
-  --reason R           set: why; recorded in the audit trail (required)
+  --reason R           set, reset-evidence: why; recorded in the audit trail (required)
   --force              set: promote past the promotion gate without its evidence
                        (the audit trail records what was missing)
   --if-match V         set: the version you expect; without it the current version
@@ -46,6 +50,7 @@ Examples:
   ficus flags set reviews.list shadow --shadow-percent 100 --reason "collect evidence"
   ficus flags show reviews.list
   ficus flags set reviews.list canary --percent 5 --reason "first slice"
+  ficus flags reset-evidence reviews.list --reason "v2 fixes the rating rounding"
   ficus flags history reviews.list --json
 
 Exit codes: 0 ok; 1 refused or failed (401, 403, 409, admin unreachable or failing);
@@ -57,7 +62,7 @@ FICUS_PROXY_ADMIN_GATED: moving route reviews.list to canary needs shadow eviden
 
 export const flagsCommand: Command = {
   name: 'flags',
-  summary: 'List, show, set and audit route flags through the admin API',
+  summary: 'List, show, set and audit route flags, reset shadow evidence, through the admin API',
   help,
   async run(argv, io) {
     const { values, positionals } = parse(argv);
@@ -92,8 +97,12 @@ export const flagsCommand: Command = {
           write(io, json ? body : renderHistory(body.entries));
           return 0;
         }
+        case 'reset-evidence': {
+          if (stage !== undefined) throw usage(`unexpected argument "${stage}"`);
+          return await resetEvidence(client, io, need(id, 'reset-evidence ID'), values, json);
+        }
         case undefined:
-          throw usage('name a subcommand: list, show, set or history');
+          throw usage('name a subcommand: list, show, set, history or reset-evidence');
         default:
           throw usage(`unknown subcommand "${sub}"`);
       }
@@ -141,6 +150,28 @@ async function set(
   else {
     const from = before === null ? `version ${ifMatch}` : describeFlag(before.flag);
     io.stdout.write(`${id}: ${from} → ${describeFlag(after.flag)}\n`);
+  }
+  return 0;
+}
+
+async function resetEvidence(
+  client: Client,
+  io: CliIo,
+  id: string,
+  values: Values,
+  json: boolean,
+): Promise<number> {
+  if (values.reason === undefined || values.reason.trim() === '')
+    throw usage('reset-evidence needs --reason R (it goes into the audit trail)');
+  const path = `/routes/${encodeURIComponent(id)}/diffs`;
+  const answer = (await client.delete(path, { reason: values.reason })) as EvidenceResetView;
+  if (json) write(io, answer);
+  else {
+    const c = answer.cleared;
+    io.stdout.write(
+      `${id}: shadow evidence reset (cleared ${c.compared} compared, ${c.matched} matched, ` +
+        `${c.mismatched} mismatched, ${c.failed} failed)\n`,
+    );
   }
   return 0;
 }
