@@ -48,6 +48,13 @@ if (stage !== 'monolith') {
 }
 const proxy = await startProxy(config, { store, logDestination: '/dev/null' });
 process.send?.({ port: Number(new URL(proxy.url).port) });
+// The runner asks how many requests were copied, to print the share actually shadowed next to the latency.
+process.on('message', (message) => {
+  if (message !== 'shadow-counts') return;
+  const summary = proxy.evidence.summary('reviews.list');
+  const skipped = Object.values(summary.skipped).reduce((n, c) => n + c, 0);
+  process.send?.({ copied: summary.compared + summary.failed, skipped });
+});
 process.on('SIGTERM', () => {
   void proxy.close().finally(() => process.exit(0));
 });

@@ -32,7 +32,36 @@ interface Row {
   readonly pacedP99Ms: number | null;
   readonly cpuUsPerReq: number | null;
   readonly rssMiB: number | null;
+  /** Share of requests copied to the service at full speed and at the fixed rate; null for rows without shadowing. */
+  readonly copied: { readonly full: number; readonly paced: number } | null;
 }
+
+interface ShadowCounts {
+  readonly copied: number;
+  readonly skipped: number;
+}
+
+/** Asks a Ficus subject how many requests it copied or skipped so far; null for other subjects. */
+async function shadowCounts(child: ChildProcess | null): Promise<ShadowCounts | null> {
+  if (child === null || !child.connected) return null;
+  // Copies finish and reach the evidence a little after their client requests: let them land first.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 1000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve(m as ShadowCounts);
+    });
+    child.send('shadow-counts');
+  });
+}
+
+const share = (before: ShadowCounts | null, after: ShadowCounts | null): number | null => {
+  if (before === null || after === null) return null;
+  const copied = after.copied - before.copied;
+  const total = copied + after.skipped - before.skipped;
+  return total === 0 ? null : copied / total;
+};
 
 const children: ChildProcess[] = [];
 process.on('exit', () => {
@@ -56,8 +85,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function measure(name: string, port: number, pid: number | null, path = PATH): Promise<Row> {
+async function measure(name: string, port: number, child: ChildProcess | null, path = PATH): Promise<Row> {
+  const pid = child?.pid ?? null;
+  const shadowing = name.includes('shadow');
   const url = `http://127.0.0.1:${port}`;
+  const start = shadowing ? await shadowCounts(child) : null;
   const load = await generateLoad({
     url,
     path,
@@ -65,6 +97,7 @@ async function measure(name: string, port: number, pid: number | null, path = PA
     durationMs: DURATION_MS,
     warmupMs: WARMUP_MS,
   });
+  const afterFull = shadowing ? await shadowCounts(child) : null;
   let cpu: number | null = null;
   let pacedP99: number | null = null;
   let pids: number[] = [];
@@ -85,12 +118,16 @@ async function measure(name: string, port: number, pid: number | null, path = PA
     cpu = (cpuMicros(pids) - before) / paced.requests;
     pacedP99 = paced.p99Ms;
   }
+  const afterPaced = shadowing ? await shadowCounts(child) : null;
+  const full = share(start, afterFull);
+  const pacedShare = share(afterFull, afterPaced);
   const row = {
     name,
     load,
     pacedP99Ms: pacedP99,
     cpuUsPerReq: cpu,
     rssMiB: pid === null ? null : peakRssMiB(pids),
+    copied: full === null || pacedShare === null ? null : { full, paced: pacedShare },
   };
   const cpuText = cpu === null ? '' : `, ${cpu.toFixed(1)} µs CPU/req at ${CPU_RATE} req/s`;
   process.stderr.write(`  ${name}: ${Math.round(load.requests / load.seconds)} req/s${cpuText}\n`);
@@ -258,7 +295,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const row = await measure(
       name,
       server?.port ?? target?.port ?? upstream.port,
-      server === null ? null : (server.child.pid ?? null),
+      server?.child ?? null,
       target?.path ?? PATH,
     );
     if (server !== null) await stop(server.child);
@@ -285,6 +322,10 @@ const median = (runs: Row[]): Row => {
     pacedP99Ms: runs[0]!.pacedP99Ms === null ? null : mid((r) => r.pacedP99Ms!),
     cpuUsPerReq: runs[0]!.cpuUsPerReq === null ? null : mid((r) => r.cpuUsPerReq!),
     rssMiB: runs[0]!.rssMiB === null ? null : Math.max(...runs.map((r) => r.rssMiB!)),
+    copied:
+      runs[0]!.copied === null
+        ? null
+        : { full: mid((r) => r.copied?.full ?? 0), paced: mid((r) => r.copied?.paced ?? 0) },
   };
 };
 const rows: Row[] = subjects.map(([name]) => median(rounds.get(name)!));
@@ -302,8 +343,11 @@ const shadowRow = rows.find((r) => r.name.startsWith('ficus, stage shadow'));
 if (plainRow && shadowRow) {
   const change = (a: number | null, b: number | null): string =>
     a === null || b === null ? '-' : `${((b / a - 1) * 100).toFixed(1)} %`;
+  const copied = (which: 'full' | 'paced'): string =>
+    shadowRow.copied === null ? '' : ` (${(shadowRow.copied[which] * 100).toFixed(1)} % of requests copied)`;
   process.stdout.write(
     `shadow 100 % vs no shadowing, client p99: ${change(plainRow.load.p99Ms, shadowRow.load.p99Ms)} at full ` +
-      `speed, ${change(plainRow.pacedP99Ms, shadowRow.pacedP99Ms)} at ${CPU_RATE} req/s\n`,
+      `speed${copied('full')}, ${change(plainRow.pacedP99Ms, shadowRow.pacedP99Ms)} at ${CPU_RATE} req/s` +
+      `${copied('paced')}\n`,
   );
 }

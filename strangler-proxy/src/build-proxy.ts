@@ -26,8 +26,9 @@ import { ProxyMetrics } from './observability/proxy-metrics.js';
 import { RouteStatsBook } from './observability/route-stats.js';
 import { buildRouteTable } from './routing/route-table.js';
 import type { RouteTable } from './routing/route-table.js';
-import { DEFAULT_EVIDENCE_LIMITS, EvidenceBook } from './comparison/evidence-book.js';
 import { RouteGuard } from './guard/route-guard.js';
+import type { EvidenceReader } from './shadow/shadow-evidence.js';
+import { LoopLoad } from './shadow/loop-load.js';
 import { ShadowTraffic } from './shadow/shadow-traffic.js';
 
 export interface ProxyOptions {
@@ -47,6 +48,8 @@ export interface ProxyOptions {
   readonly drainTimeoutMs?: number;
   /** [0, 1) for the shadow share and noise sampling. Default `Math.random`. */
   readonly random?: () => number;
+  /** The event loop's recent utilization (0–1), for shadow load shedding. Default: sampled every 250 ms. */
+  readonly loopLoad?: () => number;
 }
 
 export interface RunningProxy {
@@ -56,7 +59,7 @@ export interface RunningProxy {
   readonly runtime: RuntimeView;
   readonly metrics: ProxyMetrics;
   /** Shadow comparison evidence per route (what `GET /routes/:id/diffs` and the promotion gate read). */
-  readonly evidence: EvidenceBook;
+  readonly evidence: EvidenceReader;
   /** The route table in use right now. */
   table(): RouteTable;
   /** Stops accepting, drains in-flight requests, then closes pools and the store. */
@@ -116,17 +119,18 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
   for (const [name, service] of config.services)
     services.set(name, createUpstream(name, service.url, upstreamOptions));
 
-  const evidence = new EvidenceBook({ ...DEFAULT_EVIDENCE_LIMITS, samples: config.proxy.shadow.samples });
+  const loopLoad = options.loopLoad === undefined ? new LoopLoad() : null;
+  const currentLoad = options.loopLoad ?? (() => loopLoad?.current ?? 0);
   const shadow = new ShadowTraffic({
     services: new Map([...config.services].map(([name, service]) => [name, service.url])),
     monolithOrigin: config.monolith.url,
     limits: config.proxy.shadow,
-    evidence,
     now,
-    clock,
     random,
     events: observeShadow(logger.child({ component: 'shadow' }), metrics),
+    loopLoad: currentLoad,
   });
+  const evidence: EvidenceReader = shadow.evidence;
   metrics.watchShadow(
     () => evidence.routeIds(),
     (routeId) => evidence.summary(routeId),
@@ -184,6 +188,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     await guard.settle();
     await Promise.all([monolith, ...services.values()].map((u) => u.pool.close()));
     // Copies still in flight are cut: nobody waits for their answers.
+    loopLoad?.stop();
     await shadow.close();
     if (options.store === undefined) await store.close();
   };

@@ -84,6 +84,8 @@ export async function startTestProxy(
     logDestination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
     listen: { host: '127.0.0.1', port: 0 },
     admin: { host: '127.0.0.1', port: 0 },
+    // The test's own client shares this event loop, so its load is not the proxy's; shedding has its own test.
+    loopLoad: () => 0,
     ...options,
   });
   t.teardown(() => proxy.close());

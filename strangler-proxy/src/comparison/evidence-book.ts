@@ -15,7 +15,11 @@ export type ShadowSkip =
   | 'no-service'
   /** The monolith's own response did not complete (client gone, upstream error) or passed the body cap. */
   | 'monolith-incomplete'
-  | 'monolith-too-large';
+  | 'monolith-too-large'
+  /** The proxy's event loop was saturated (`proxy.shadow.maxLoopUtilization`): clients first. */
+  | 'proxy-busy'
+  /** The shadow worker thread stopped with the copy in its hands (a new worker takes the next copies). */
+  | 'worker-lost';
 
 export interface ShadowOutcomeBase {
   readonly routeId: string;
@@ -32,8 +36,8 @@ export type ShadowOutcome = ShadowOutcomeBase &
     | {
         readonly kind: 'compared';
         readonly comparison: ComparisonResult;
-        readonly monolith: RecordedResponse;
-        readonly service: RecordedResponse;
+        /** Both responses, when the comparison found differences: a mismatch sample keeps them. */
+        readonly responses?: { readonly monolith: RecordedResponse; readonly service: RecordedResponse };
         readonly monolithMs: number;
         readonly serviceMs: number;
         /** The monolith compared with a second copy of itself, when this request was sampled for noise. */
@@ -195,6 +199,7 @@ export class RouteEvidence {
   }
 
   #addSample(outcome: ShadowOutcome & { kind: 'compared' }): void {
+    if (outcome.responses === undefined) return;
     const chars = this.#limits.sampleBodyChars;
     const differences = outcome.comparison.differences.filter(
       (d) => !this.#noise.has(generalizePath(d.path)),
@@ -205,8 +210,8 @@ export class RouteEvidence {
       method: outcome.method,
       path: redactQuery(outcome.path),
       differences: sampleDifferences(differences, 20),
-      monolith: sampleResponse(outcome.monolith, chars),
-      service: sampleResponse(outcome.service, chars),
+      monolith: sampleResponse(outcome.responses.monolith, chars),
+      service: sampleResponse(outcome.responses.service, chars),
     });
     if (this.#samples.length > this.#limits.samples) this.#samples.shift();
   }

@@ -23,6 +23,16 @@ export const CONFIG_DEFAULTS = {
     maxInFlight: 64,
     maxBodyBytes: 256 * 1024,
     samples: 20,
+    /**
+     * The shadow worker yields the CPU to the threads serving clients: copies are evidence, clients are the business.
+     * At 10 the kernel gives a busy worker about a tenth of what a busy client thread gets.
+     */
+    workerNice: 10,
+    /**
+     * Past 80 % busy, queueing delay climbs steeply (a single queue at 80 % load waits 4 service times on average, at
+     * 90 % nine): copies then cost the clients, so they stop until the load falls, counted as `skipped: proxy-busy`.
+     */
+    maxLoopUtilization: 0.8,
     headers: ['content-type'],
     /** A tenth of the shadow traffic also goes twice to the monolith, enough to learn its noise within minutes. */
     noisePercent: 10,

@@ -151,6 +151,8 @@ export const FICUS_CONFIG_SCHEMA = {
             maxInFlight: { type: 'integer', minimum: 0 },
             maxBodyBytes: { type: 'integer', minimum: 0 },
             samples: { type: 'integer', minimum: 0, maximum: 1000 },
+            workerNice: { type: 'integer', minimum: 0, maximum: 19 },
+            maxLoopUtilization: { type: 'number', minimum: 0, maximum: 1 },
           },
         },
         gate: { $ref: '#/definitions/gate' },

@@ -64,6 +64,10 @@ export interface ShadowLimits {
   readonly maxBodyBytes: number;
   /** Mismatch samples kept per route. */
   readonly samples: number;
+  /** Linux nice value of the shadow worker thread (0–19): higher gives the client path the CPU first. */
+  readonly workerNice: number;
+  /** Above this share (0–1) of busy event-loop time in the last quarter second, requests are not copied; 1 = never. */
+  readonly maxLoopUtilization: number;
 }
 
 export interface RouteConfig {

@@ -97,6 +97,8 @@ export function normalizeConfig(raw: Raw, baseDir: string): FicusConfig {
         maxInFlight: proxy.shadow?.maxInFlight ?? shadowDefaults.maxInFlight,
         maxBodyBytes: proxy.shadow?.maxBodyBytes ?? shadowDefaults.maxBodyBytes,
         samples: proxy.shadow?.samples ?? shadowDefaults.samples,
+        workerNice: proxy.shadow?.workerNice ?? shadowDefaults.workerNice,
+        maxLoopUtilization: proxy.shadow?.maxLoopUtilization ?? shadowDefaults.maxLoopUtilization,
       },
     },
     monolith: {

@@ -27,6 +27,7 @@ export const LOG_EVENTS = {
   closing: 'closing',
   shadowMismatch: 'shadow mismatch',
   shadowFailed: 'shadow copy failed',
+  shadowWorkerLost: 'shadow worker lost',
   guardAction: 'guard moved the route back',
   guardWriteRefused: 'guard flag write refused',
   promotionGated: 'promotion refused by the gate',

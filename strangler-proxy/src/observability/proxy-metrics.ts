@@ -2,7 +2,8 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { METRICS, METRIC_LABELS as L } from './names.js';
 import type { RequestRecord } from './request-record.js';
-import type { EvidenceSummary, ShadowOutcome } from '../comparison/evidence-book.js';
+import type { EvidenceSummary } from '../comparison/evidence-book.js';
+import type { ShadowDelta } from '../shadow/worker-protocol.js';
 
 /** Distinct field labels per route in the field-mismatch counter; the rest share one label (bounded cardinality). */
 const MAX_FIELD_LABELS = 50;
@@ -96,13 +97,14 @@ export class ProxyMetrics {
   readonly #shadowChildren = new Map<
     string,
     {
-      readonly match: { inc(): void };
-      readonly mismatch: { inc(): void };
+      readonly match: { inc(n?: number): void };
+      readonly mismatch: { inc(n?: number): void };
       readonly monolith: { observe(value: number): void };
       readonly service: { observe(value: number): void };
     }
   >();
   readonly #children = new Map<string, RouteTargetChildren>();
+  readonly #skipChildren = new Map<string, { inc(): void }>();
 
   /** Gauges read at scrape time from the shadow evidence: match ratio, compared count, copies in flight. */
   watchShadow(
@@ -143,38 +145,45 @@ export class ProxyMetrics {
     });
   }
 
-  onShadowOutcome(outcome: ShadowOutcome, counted: readonly string[]): void {
-    if (outcome.kind === 'failed') {
-      this.#shadowRequests.labels(outcome.routeId, 'failed', outcome.failure).inc();
-      return;
+  onShadowDelta(delta: ShadowDelta): void {
+    const { routeId } = delta;
+    for (const [failure, count] of Object.entries(delta.failed)) {
+      this.#shadowRequests.labels(routeId, 'failed', failure).inc(count);
     }
-    let children = this.#shadowChildren.get(outcome.routeId);
+    let children = this.#shadowChildren.get(routeId);
     if (children === undefined) {
       children = {
-        match: this.#shadowRequests.labels(outcome.routeId, 'match', ''),
-        mismatch: this.#shadowRequests.labels(outcome.routeId, 'mismatch', ''),
-        monolith: this.#shadowLatency.labels(outcome.routeId, 'monolith'),
-        service: this.#shadowLatency.labels(outcome.routeId, 'service'),
+        match: this.#shadowRequests.labels(routeId, 'match', ''),
+        mismatch: this.#shadowRequests.labels(routeId, 'mismatch', ''),
+        monolith: this.#shadowLatency.labels(routeId, 'monolith'),
+        service: this.#shadowLatency.labels(routeId, 'service'),
       };
-      this.#shadowChildren.set(outcome.routeId, children);
+      this.#shadowChildren.set(routeId, children);
     }
-    (counted.length === 0 ? children.match : children.mismatch).inc();
-    children.monolith.observe(outcome.monolithMs / 1000);
-    children.service.observe(outcome.serviceMs / 1000);
-    if (counted.length === 0) return;
-    let labels = this.#fieldLabels.get(outcome.routeId);
-    if (labels === undefined) {
-      labels = new Set();
-      this.#fieldLabels.set(outcome.routeId, labels);
-    }
-    for (const field of counted) {
+    if (delta.matched > 0) children.match.inc(delta.matched);
+    if (delta.mismatched > 0) children.mismatch.inc(delta.mismatched);
+    for (const ms of delta.monolithMs) children.monolith.observe(ms / 1000);
+    for (const ms of delta.serviceMs) children.service.observe(ms / 1000);
+    let labels = this.#fieldLabels.get(routeId);
+    for (const [field, count] of Object.entries(delta.fields)) {
+      if (labels === undefined) {
+        labels = new Set();
+        this.#fieldLabels.set(routeId, labels);
+      }
       if (!labels.has(field) && labels.size < MAX_FIELD_LABELS) labels.add(field);
-      this.#shadowFields.labels(outcome.routeId, labels.has(field) ? field : OTHER_FIELD).inc();
+      this.#shadowFields.labels(routeId, labels.has(field) ? field : OTHER_FIELD).inc(count);
     }
   }
 
   onShadowSkip(routeId: string, reason: string): void {
-    this.#shadowRequests.labels(routeId, 'skipped', reason).inc();
+    // A saturated proxy skips every copy: the counter child is looked up once, not per request.
+    const key = `${routeId}\u0000${reason}`;
+    let child = this.#skipChildren.get(key);
+    if (child === undefined) {
+      child = this.#shadowRequests.labels(routeId, 'skipped', reason);
+      this.#skipChildren.set(key, child);
+    }
+    child.inc();
   }
 
   onGuardAction(routeId: string, action: string): void {

@@ -1,9 +1,16 @@
 // Records the monolith's response as it streams to the client, up to a byte cap, for the comparison.
 import type { ResponseTap } from '../forwarding/exchange.js';
-import type { RecordedResponse } from '../comparison/compare-responses.js';
+
+/** The response as it came, left raw: turning it into headers and one body is the shadow worker's work. */
+export interface RawResponse {
+  readonly status: number;
+  /** undici's raw `[name, value, …]` list. */
+  readonly rawHeaders: readonly Buffer[];
+  readonly chunks: readonly Buffer[];
+}
 
 export type Captured =
-  | { readonly ok: true; readonly response: RecordedResponse; readonly endedAt: number }
+  | { readonly ok: true; readonly response: RawResponse; readonly endedAt: number }
   | { readonly ok: false; readonly reason: 'incomplete' | 'too-large' };
 
 /** The tap given to the exchange, and `closed()` for the owner to call when the client response closes. */
@@ -14,19 +21,13 @@ export class ResponseCapture implements ResponseTap {
   #bytes = 0;
   #tooLarge = false;
   #settled = false;
-  readonly #resolve: (captured: Captured) => void;
-  readonly result: Promise<Captured>;
 
+  /** `settle` is called once, with the recording or why there is none; it runs before the client's `end()`, so it must be cheap. */
   constructor(
     private readonly maxBytes: number,
     private readonly now: () => number,
-  ) {
-    let resolve: (captured: Captured) => void = () => {};
-    this.result = new Promise((r) => {
-      resolve = r;
-    });
-    this.#resolve = resolve;
-  }
+    private readonly settle: (captured: Captured) => void,
+  ) {}
 
   onHeaders(statusCode: number, rawHeaders: Buffer[]): void {
     this.#status = statusCode;
@@ -51,19 +52,14 @@ export class ResponseCapture implements ResponseTap {
   onComplete(): void {
     if (this.#settled) return;
     this.#settled = true;
-    if (this.#tooLarge) {
-      this.#resolve({ ok: false, reason: 'too-large' });
-      return;
+    if (this.#tooLarge) this.settle({ ok: false, reason: 'too-large' });
+    else {
+      this.settle({
+        ok: true,
+        response: { status: this.#status, rawHeaders: this.#headers, chunks: this.#chunks },
+        endedAt: this.now(),
+      });
     }
-    this.#resolve({
-      ok: true,
-      response: {
-        status: this.#status,
-        headers: headerRecord(this.#headers),
-        body: Buffer.concat(this.#chunks),
-      },
-      endedAt: this.now(),
-    });
   }
 
   /** The client response closed; a recording that has not completed by now never will. */
@@ -71,7 +67,7 @@ export class ResponseCapture implements ResponseTap {
     if (this.#settled) return;
     this.#settled = true;
     this.#chunks = [];
-    this.#resolve({ ok: false, reason: 'incomplete' });
+    this.settle({ ok: false, reason: 'incomplete' });
   }
 }
 

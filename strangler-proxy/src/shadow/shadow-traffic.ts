@@ -1,19 +1,20 @@
-// Shadow traffic of the data plane: picks up a monolith-served request, copies it to the service (and, for noise,
-// to the monolith again), and compares the answers off the client's path.
+// Shadow traffic of the data plane: picks up a monolith-served request and hands it, with the monolith's answer, to
+// the shadow worker, which copies it to the service (and, for noise, to the monolith again), compares the answers
+// and keeps the evidence.
 import type { Readable } from 'node:stream';
-import { compareResponses, compileCompareOptions } from '../comparison/compare-responses.js';
-import type { CompiledCompareOptions, RecordedResponse } from '../comparison/compare-responses.js';
-import type { EvidenceBook, ShadowOutcome, ShadowSkip } from '../comparison/evidence-book.js';
+import { DEFAULT_EVIDENCE_LIMITS } from '../comparison/evidence-book.js';
+import type { ShadowSkip } from '../comparison/evidence-book.js';
 import type { RouteConfig, ShadowLimits } from '../config/ficus-config.js';
 import { SAFE_METHODS } from '../flags/decide-shadow.js';
 import type { HeaderObject } from '../forwarding/hop-by-hop.js';
 import { ResponseCapture } from './capture-response.js';
-import { ShadowSender } from './shadow-sender.js';
-import type { CopyResult, CopySender, ShadowCopy } from './copy-sender.js';
+import type { Captured } from './capture-response.js';
+import { ShadowWorkerClient } from './shadow-worker-client.js';
+import { ShadowEvidence } from './shadow-evidence.js';
+import type { ShadowDelta } from './worker-protocol.js';
 import { teeBody } from './tee-body.js';
 
-/** Header telling an upstream that a request is a copy whose answer nobody sees (`service` or `noise`). */
-export const SHADOW_HEADER = 'x-ficus-shadow';
+export { SHADOW_HEADER } from './worker-protocol.js';
 /** The first shadowed requests of a route always get a noise copy, so noise is known before evidence piles up. */
 const NOISE_WARMUP = 20;
 
@@ -41,8 +42,10 @@ export interface ShadowStart {
 
 export interface ShadowEvents {
   onSkip(routeId: string, reason: ShadowSkip): void;
-  /** `counted` are the fields held against the service (noise excluded); empty for a match or a failure. */
-  onOutcome(outcome: ShadowOutcome, counted: readonly string[]): void;
+  /** What the copies finished in the last few milliseconds showed, per route. */
+  onDelta(delta: ShadowDelta): void;
+  /** The shadow worker stopped; its copies in flight are counted as skipped (`worker-lost`) and a new one starts. */
+  onWorkerLost(error: Error): void;
 }
 
 export interface ShadowTrafficDeps {
@@ -50,35 +53,68 @@ export interface ShadowTrafficDeps {
   readonly services: ReadonlyMap<string, string>;
   readonly monolithOrigin: string;
   readonly limits: ShadowLimits;
-  readonly evidence: EvidenceBook;
   /** Monotonic milliseconds. */
   readonly now: () => number;
-  /** Wall-clock milliseconds, for sample times. */
-  readonly clock: () => number;
   /** [0, 1); injected so noise sampling is deterministic in tests. */
   readonly random: () => number;
   readonly events: ShadowEvents;
+  /** The event loop's recent utilization (0–1); injected so tests decide when the proxy is busy. */
+  readonly loopLoad: () => number;
+  /** The shadow worker's script; default the real one (tests give one that dies). */
+  readonly workerUrl?: URL;
+}
+
+/** A job handed to the worker, waiting for its result. */
+interface Pending {
+  readonly routeId: string;
+  readonly slots: number;
 }
 
 export class ShadowTraffic {
   readonly #deps: ShadowTrafficDeps;
-  readonly #sender: CopySender;
+  readonly #worker: ShadowWorkerClient;
   readonly #shadowed = new Map<string, number>();
-  readonly #compiled = new WeakMap<RouteConfig, CompiledCompareOptions>();
+  readonly #pending = new Map<number, Pending>();
+  #nextJob = 1;
+  #inFlight = 0;
+  /** The evidence per route, as the worker last reported it, plus the copies skipped on this side. */
+  readonly evidence: ShadowEvidence;
 
   constructor(deps: ShadowTrafficDeps) {
     this.#deps = deps;
-    // In process: a worker thread was measured slower on two cores (256 vs 190 µs CPU per shadowed request,
-    // higher client p99), the structured clone of each copy and answer costing more than the send it moved.
-    this.#sender = new ShadowSender({
-      maxInFlight: deps.limits.maxInFlight,
-      maxBodyBytes: deps.limits.maxBodyBytes,
-      now: deps.now,
-    });
+    const limits = { ...DEFAULT_EVIDENCE_LIMITS, samples: deps.limits.samples };
+    // Sending copies, comparing answers and keeping evidence cost as much CPU as the client's own exchange; on the
+    // proxy's event loop that work sat between clients and their responses (client p99 +70 % with every request
+    // shadowed). The worker thread gets the copies in batches, as one transferred buffer each.
+    this.#worker = new ShadowWorkerClient(
+      {
+        monolithOrigin: deps.monolithOrigin,
+        maxInFlight: deps.limits.maxInFlight,
+        maxBodyBytes: deps.limits.maxBodyBytes,
+        evidence: limits,
+        nice: deps.limits.workerNice,
+      },
+      {
+        onResults: (message) => {
+          for (const id of message.done) {
+            const pending = this.#pending.get(id);
+            if (pending === undefined) continue;
+            this.#pending.delete(id);
+            this.#inFlight -= pending.slots;
+          }
+          for (const delta of message.deltas) deps.events.onDelta(delta);
+        },
+        onEvidence: (summaries) => this.evidence.apply(summaries),
+        onLost: (error) => this.#lost(error),
+      },
+      deps.workerUrl,
+    );
+    this.evidence = new ShadowEvidence(limits, (routeId) => this.#worker.reset(routeId));
   }
 
+  /** Copies (service and noise) reserved and not yet answered. */
   get inFlight(): number {
-    return this.#sender.inFlight;
+    return this.#inFlight;
   }
 
   /** Starts a shadow copy, or returns null (and counts why) when this request cannot be shadowed. */
@@ -87,124 +123,103 @@ export class ShadowTraffic {
     const origin = this.#deps.services.get(route.service);
     if (origin === undefined) return this.#skip(route.id, 'no-service');
     if (request.contentLength > this.#deps.limits.maxBodyBytes) return this.#skip(route.id, 'body-too-large');
+    if (this.#deps.loopLoad() > this.#deps.limits.maxLoopUtilization)
+      return this.#skip(route.id, 'proxy-busy');
     const seen = this.#shadowed.get(route.id) ?? 0;
     let noise =
       SAFE_METHODS.has(request.method) &&
       route.shadow.noisePercent > 0 &&
       (seen < NOISE_WARMUP || this.#deps.random() * 100 < route.shadow.noisePercent);
-    if (!this.#sender.tryReserve(noise ? 2 : 1)) {
-      if (!noise || !this.#sender.tryReserve(1)) return this.#skip(route.id, 'in-flight-cap');
+    if (!this.#reserve(noise ? 2 : 1)) {
+      if (!noise || !this.#reserve(1)) return this.#skip(route.id, 'in-flight-cap');
       noise = false;
     }
     this.#shadowed.set(route.id, seen + 1);
-    const capture = new ResponseCapture(this.#deps.limits.maxBodyBytes, this.#deps.now);
+    const slots = noise ? 2 : 1;
     const teed = request.body === null ? null : teeBody(request.body, this.#deps.limits.maxBodyBytes);
-    void this.#run(request, origin, capture, teed?.copy ?? null, noise);
+    let bodyCopy: Buffer | null = null;
+    let bodyTooLarge = false;
+    let captured: Captured | null = null;
+    // Both the monolith's answer and (for a request with a body) the body copy must be there before the hand-over.
+    let waiting = teed === null ? 1 : 2;
+    const ready = (): void => {
+      if (--waiting > 0) return;
+      this.#handOver(request, origin, captured!, bodyCopy, bodyTooLarge, slots, noise);
+    };
+    const capture = new ResponseCapture(this.#deps.limits.maxBodyBytes, this.#deps.now, (c) => {
+      captured = c;
+      ready();
+    });
+    if (teed !== null) {
+      void teed.copy.then((copy) => {
+        bodyCopy = copy;
+        bodyTooLarge = copy === null;
+        ready();
+      });
+    }
     return { capture, body: teed?.stream ?? request.body };
   }
 
-  async #run(
+  #handOver(
     request: ShadowRequest,
     origin: string,
-    capture: ResponseCapture,
-    bodyCopy: Promise<Buffer | null> | null,
+    captured: Captured,
+    body: Buffer | null,
+    bodyTooLarge: boolean,
+    slots: number,
     noise: boolean,
-  ): Promise<void> {
-    const slots = noise ? 2 : 1;
-    const [captured, body] = await Promise.all([capture.result, bodyCopy]);
-    if (bodyCopy !== null && body === null) {
-      this.#sender.release(slots);
-      this.#skip(request.route.id, 'body-too-large');
+  ): void {
+    const routeId = request.route.id;
+    if (bodyTooLarge) {
+      this.#inFlight -= slots;
+      this.#skip(routeId, 'body-too-large');
       return;
     }
     if (!captured.ok) {
-      this.#sender.release(slots);
-      this.#skip(
-        request.route.id,
-        captured.reason === 'too-large' ? 'monolith-too-large' : 'monolith-incomplete',
-      );
+      this.#inFlight -= slots;
+      this.#skip(routeId, captured.reason === 'too-large' ? 'monolith-too-large' : 'monolith-incomplete');
       return;
     }
-    // The copies go out only once the client has its whole answer, on a later turn of the event loop: their
-    // responses then never compete with that client's for the proxy's CPU.
-    await new Promise((resolve) => setImmediate(resolve));
-    const copy = (kind: 'service' | 'noise'): ShadowCopy => {
-      const headers: Record<string, string | string[]> = { ...request.headers, [SHADOW_HEADER]: kind };
-      // undici sets the length of the buffered copy itself.
-      delete headers['content-length'];
-      return {
-        method: request.method,
-        path: request.path,
-        headers,
-        body,
-        timeoutMs: request.route.shadow.timeoutMs,
-      };
-    };
-    const [service, second] = await Promise.all([
-      this.#sender.send(origin, copy('service')),
-      noise ? this.#sender.send(this.#deps.monolithOrigin, copy('noise')) : Promise.resolve(null),
-    ]);
-    // Comparing is CPU work: it waits for its own turn so that it never sits between a client and its response.
-    setImmediate(() =>
-      this.#record(request, captured.response, captured.endedAt - request.start, service, second),
-    );
-  }
-
-  #record(
-    request: ShadowRequest,
-    monolith: RecordedResponse,
-    monolithMs: number,
-    service: CopyResult,
-    second: CopyResult | null,
-  ): void {
-    const { route } = request;
-    const base = {
-      routeId: route.id,
+    const id = this.#nextJob++;
+    this.#pending.set(id, { routeId, slots });
+    this.#worker.submit(request.route, origin, {
+      id,
+      noise,
       reqId: request.reqId,
+      monolithMs: captured.endedAt - request.start,
       method: request.method,
       path: request.path,
-      at: this.#deps.clock(),
-    };
-    let outcome: ShadowOutcome;
-    if (!service.ok) outcome = { ...base, kind: 'failed', failure: service.failure };
-    else {
-      const options = this.#options(route);
-      outcome = {
-        ...base,
-        kind: 'compared',
-        comparison: compareResponses(monolith, service.response, options),
-        monolith,
-        service: service.response,
-        monolithMs,
-        serviceMs: service.ms,
-        ...(second?.ok === true ? { noise: compareResponses(monolith, second.response, options) } : {}),
-      };
-    }
-    const counted = this.#deps.evidence.route(route.id).record(outcome);
-    this.#deps.events.onOutcome(outcome, counted);
+      headers: request.headers,
+      body,
+      monolith: captured.response,
+    });
   }
 
-  #options(route: RouteConfig): CompiledCompareOptions {
-    let options = this.#compiled.get(route);
-    if (options === undefined) {
-      // The config check refused malformed paths already, so this does not throw.
-      options = compileCompareOptions({
-        ignore: route.shadow.ignore,
-        unorderedArrays: route.shadow.unorderedArrays,
-        headers: route.shadow.headers,
-      });
-      this.#compiled.set(route, options);
+  #lost(error: Error): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    this.evidence.clearSnapshots();
+    for (const { routeId, slots } of pending) {
+      this.#inFlight -= slots;
+      this.#skip(routeId, 'worker-lost');
     }
-    return options;
+    this.#deps.events.onWorkerLost(error);
+  }
+
+  #reserve(slots: number): boolean {
+    if (this.#inFlight + slots > this.#deps.limits.maxInFlight) return false;
+    this.#inFlight += slots;
+    return true;
   }
 
   #skip(routeId: string, reason: ShadowSkip): null {
-    this.#deps.evidence.route(routeId).skip(reason);
+    this.evidence.skip(routeId, reason);
     this.#deps.events.onSkip(routeId, reason);
     return null;
   }
 
   close(): Promise<void> {
-    return this.#sender.close();
+    this.#pending.clear();
+    return this.#worker.close();
   }
 }

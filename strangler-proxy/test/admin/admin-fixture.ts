@@ -69,7 +69,7 @@ export const CONFIG: FicusConfig = {
     defaultBodyLimitBytes: 1_048_576,
     retryBudgetPercent: 20,
     fallbackBudgetPercent: 20,
-    shadow: { maxInFlight: 64, maxBodyBytes: 262_144, samples: 20 },
+    shadow: { maxInFlight: 64, maxBodyBytes: 262_144, samples: 20, workerNice: 0, maxLoopUtilization: 1 },
   },
   monolith: { url: 'http://127.0.0.1:3000' },
   services: new Map([

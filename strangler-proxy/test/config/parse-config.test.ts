@@ -42,7 +42,13 @@ t.test('a minimal config gets the documented defaults and is frozen', async (t) 
   });
   t.same(route.gate, { minMatchPercent: 99, minCompared: 500 });
   t.equal(route.guard.onBreach, 'rollback');
-  t.same(config.proxy.shadow, { maxInFlight: 64, maxBodyBytes: 262_144, samples: 20 });
+  t.same(config.proxy.shadow, {
+    maxInFlight: 64,
+    maxBodyBytes: 262_144,
+    samples: 20,
+    workerNice: 10,
+    maxLoopUtilization: 0.8,
+  });
   t.equal(config.services.get('reviews')?.url, 'http://127.0.0.1:4001');
   t.ok(Object.isFrozen(config.routes[0]));
   t.throws(() => (config.services as Map<string, unknown>).set('x', {}));

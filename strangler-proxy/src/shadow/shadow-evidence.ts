@@ -1,0 +1,60 @@
+// The proxy's read side of the shadow evidence: snapshots from the worker, merged with the copies skipped here.
+import { RouteEvidence } from '../comparison/evidence-book.js';
+import type { EvidenceLimits, EvidenceSummary, ShadowSkip } from '../comparison/evidence-book.js';
+
+/** What the admin API, the promotion gate, the metrics and tests read; at most `SNAPSHOT_MS` behind the worker. */
+export interface EvidenceReader {
+  summary(routeId: string): EvidenceSummary;
+  routeIds(): Iterable<string>;
+  /** Forgets a route's evidence here and in the worker. */
+  reset(routeId: string): void;
+}
+
+export class ShadowEvidence implements EvidenceReader {
+  readonly #snapshots = new Map<string, EvidenceSummary>();
+  /** Copies skipped before reaching the worker (cap, body size, monolith answer), counted on this side. */
+  readonly #skips = new Map<string, Map<ShadowSkip, number>>();
+
+  constructor(
+    private readonly limits: EvidenceLimits,
+    private readonly resetWorker: (routeId: string) => void,
+  ) {}
+
+  summary(routeId: string): EvidenceSummary {
+    const base = this.#snapshots.get(routeId) ?? new RouteEvidence(routeId, this.limits).summary();
+    const skips = this.#skips.get(routeId);
+    if (skips === undefined) return base;
+    const skipped: Record<string, number> = { ...base.skipped };
+    for (const [reason, count] of skips) skipped[reason] = (skipped[reason] ?? 0) + count;
+    return { ...base, skipped };
+  }
+
+  routeIds(): Iterable<string> {
+    return new Set([...this.#snapshots.keys(), ...this.#skips.keys()]);
+  }
+
+  reset(routeId: string): void {
+    this.#snapshots.delete(routeId);
+    this.#skips.delete(routeId);
+    this.resetWorker(routeId);
+  }
+
+  skip(routeId: string, reason: ShadowSkip): void {
+    let skips = this.#skips.get(routeId);
+    if (skips === undefined) {
+      skips = new Map();
+      this.#skips.set(routeId, skips);
+    }
+    skips.set(reason, (skips.get(reason) ?? 0) + 1);
+  }
+
+  /** Newer snapshots from the worker replace older ones. */
+  apply(summaries: readonly EvidenceSummary[]): void {
+    for (const summary of summaries) this.#snapshots.set(summary.routeId, summary);
+  }
+
+  /** The worker was lost with its evidence: what it had shown is gone too. */
+  clearSnapshots(): void {
+    this.#snapshots.clear();
+  }
+}
