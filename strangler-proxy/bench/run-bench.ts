@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLoad } from './generate-load.js';
 import type { LoadResult } from './generate-load.js';
-import { cpuMicros, peakRssMiB, processTree } from './proc-stats.js';
+import { cpuMicros, mainThreadCpuMicros, peakRssMiB, processTree } from './proc-stats.js';
 
 const here = new URL('.', import.meta.url).pathname;
 const DURATION_MS = Number(process.env.FICUS_BENCH_MS ?? 3000);
@@ -31,6 +31,8 @@ interface Row {
   /** p99 of the paced run: latency at one fixed offered load, the same for every row. */
   readonly pacedP99Ms: number | null;
   readonly cpuUsPerReq: number | null;
+  /** The part of it spent on the main thread, the event loop that serves the clients. */
+  readonly loopUsPerReq: number | null;
   readonly rssMiB: number | null;
   /** Share of requests copied to the service at full speed and at the fixed rate; null for rows without shadowing. */
   readonly copied: { readonly full: number; readonly paced: number } | null;
@@ -99,10 +101,12 @@ async function measure(name: string, port: number, child: ChildProcess | null, p
   });
   const afterFull = shadowing ? await shadowCounts(child) : null;
   let cpu: number | null = null;
+  let loopCpu: number | null = null;
   let pacedP99: number | null = null;
   let pids: number[] = [];
   if (pid !== null) {
     let before = 0;
+    let loopBefore = 0;
     const paced = await generateLoad({
       url,
       path,
@@ -113,9 +117,11 @@ async function measure(name: string, port: number, child: ChildProcess | null, p
       onMeasureStart: () => {
         pids = processTree(pid);
         before = cpuMicros(pids);
+        loopBefore = mainThreadCpuMicros(pid);
       },
     });
     cpu = (cpuMicros(pids) - before) / paced.requests;
+    loopCpu = (mainThreadCpuMicros(pid) - loopBefore) / paced.requests;
     pacedP99 = paced.p99Ms;
   }
   const afterPaced = shadowing ? await shadowCounts(child) : null;
@@ -126,6 +132,7 @@ async function measure(name: string, port: number, child: ChildProcess | null, p
     load,
     pacedP99Ms: pacedP99,
     cpuUsPerReq: cpu,
+    loopUsPerReq: loopCpu,
     rssMiB: pid === null ? null : peakRssMiB(pids),
     copied: full === null || pacedShare === null ? null : { full, paced: pacedShare },
   };
@@ -202,6 +209,7 @@ function table(rows: Row[]): string {
     'p99 ms',
     `p99 ms @${CPU_RATE}/s`,
     `CPU µs/req @${CPU_RATE}/s`,
+    'of which main thread',
     'peak RSS MiB',
     'CPU vs http-proxy',
     'CPU vs nginx',
@@ -214,6 +222,7 @@ function table(rows: Row[]): string {
     r.load.p99Ms.toFixed(2),
     r.pacedP99Ms === null ? '-' : r.pacedP99Ms.toFixed(2),
     r.cpuUsPerReq === null ? '-' : r.cpuUsPerReq.toFixed(1),
+    r.loopUsPerReq === null ? '-' : r.loopUsPerReq.toFixed(1),
     r.rssMiB === null ? '-' : r.rssMiB.toFixed(1),
     ratio(r.cpuUsPerReq, plain),
     ratio(r.cpuUsPerReq, nginx),
@@ -321,6 +330,7 @@ const median = (runs: Row[]): Row => {
     },
     pacedP99Ms: runs[0]!.pacedP99Ms === null ? null : mid((r) => r.pacedP99Ms!),
     cpuUsPerReq: runs[0]!.cpuUsPerReq === null ? null : mid((r) => r.cpuUsPerReq!),
+    loopUsPerReq: runs[0]!.loopUsPerReq === null ? null : mid((r) => r.loopUsPerReq!),
     rssMiB: runs[0]!.rssMiB === null ? null : Math.max(...runs.map((r) => r.rssMiB!)),
     copied:
       runs[0]!.copied === null

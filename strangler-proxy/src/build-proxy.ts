@@ -119,6 +119,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
   for (const [name, service] of config.services)
     services.set(name, createUpstream(name, service.url, upstreamOptions));
 
+  const shadowObserver = observeShadow(logger.child({ component: 'shadow' }), metrics);
   const loopLoad = options.loopLoad === undefined ? new LoopLoad() : null;
   const currentLoad = options.loopLoad ?? (() => loopLoad?.current ?? 0);
   const shadow = new ShadowTraffic({
@@ -127,7 +128,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     limits: config.proxy.shadow,
     now,
     random,
-    events: observeShadow(logger.child({ component: 'shadow' }), metrics),
+    events: shadowObserver,
     loopLoad: currentLoad,
   });
   const evidence: EvidenceReader = shadow.evidence;
@@ -190,6 +191,7 @@ export async function startProxy(config: FicusConfig, options: ProxyOptions = {}
     // Copies still in flight are cut: nobody waits for their answers.
     loopLoad?.stop();
     await shadow.close();
+    shadowObserver.close();
     if (options.store === undefined) await store.close();
   };
 
