@@ -121,7 +121,8 @@ async function measure(name: string, port: number, child: ChildProcess | null, p
       },
     });
     cpu = (cpuMicros(pids) - before) / paced.requests;
-    loopCpu = (mainThreadCpuMicros(pid) - loopBefore) / paced.requests;
+    // nginx serves from a worker process; its master's main thread is idle, so the column means nothing there.
+    if (!name.startsWith('nginx')) loopCpu = (mainThreadCpuMicros(pid) - loopBefore) / paced.requests;
     pacedP99 = paced.p99Ms;
   }
   const afterPaced = shadowing ? await shadowCounts(child) : null;
