@@ -14,10 +14,13 @@ export class ShadowEvidence implements EvidenceReader {
   readonly #snapshots = new Map<string, EvidenceSummary>();
   /** Copies skipped before reaching the worker (cap, body size, monolith answer), counted on this side. */
   readonly #skips = new Map<string, Map<ShadowSkip, number>>();
+  /** Routes reset here whose reset the worker has not confirmed: snapshots of them in transit are older. */
+  readonly #resetting = new Set<string>();
 
   constructor(
     private readonly limits: EvidenceLimits,
-    private readonly resetWorker: (routeId: string) => void,
+    /** False when no worker runs, so there is no answer to wait for. */
+    private readonly resetWorker: (routeId: string) => boolean,
   ) {}
 
   summary(routeId: string): EvidenceSummary {
@@ -36,7 +39,7 @@ export class ShadowEvidence implements EvidenceReader {
   reset(routeId: string): void {
     this.#snapshots.delete(routeId);
     this.#skips.delete(routeId);
-    this.resetWorker(routeId);
+    if (this.resetWorker(routeId)) this.#resetting.add(routeId);
   }
 
   skip(routeId: string, reason: ShadowSkip): void {
@@ -48,13 +51,17 @@ export class ShadowEvidence implements EvidenceReader {
     skips.set(reason, (skips.get(reason) ?? 0) + 1);
   }
 
-  /** Newer snapshots from the worker replace older ones. */
-  apply(summaries: readonly EvidenceSummary[]): void {
-    for (const summary of summaries) this.#snapshots.set(summary.routeId, summary);
+  /** Newer snapshots from the worker replace older ones; `resetOf` marks the worker's answer to a reset. */
+  apply(summaries: readonly EvidenceSummary[], resetOf?: string): void {
+    if (resetOf !== undefined) this.#resetting.delete(resetOf);
+    for (const summary of summaries) {
+      if (!this.#resetting.has(summary.routeId)) this.#snapshots.set(summary.routeId, summary);
+    }
   }
 
   /** The worker was lost with its evidence: what it had shown is gone too. */
   clearSnapshots(): void {
     this.#snapshots.clear();
+    this.#resetting.clear();
   }
 }

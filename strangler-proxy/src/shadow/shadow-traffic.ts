@@ -104,7 +104,7 @@ export class ShadowTraffic {
           }
           for (const delta of message.deltas) deps.events.onDelta(delta);
         },
-        onEvidence: (summaries) => this.evidence.apply(summaries),
+        onEvidence: (summaries, resetOf) => this.evidence.apply(summaries, resetOf),
         onLost: (error) => this.#lost(error),
       },
       deps.workerUrl,

@@ -16,7 +16,7 @@ import type {
 
 export interface ShadowWorkerEvents {
   onResults(results: ResultsMessage): void;
-  onEvidence(summaries: readonly EvidenceSummary[]): void;
+  onEvidence(summaries: readonly EvidenceSummary[], resetOf: string | undefined): void;
   /** The worker stopped unexpectedly; jobs handed to it will never have results, and its evidence is gone. */
   onLost(error: Error): void;
 }
@@ -75,10 +75,12 @@ export class ShadowWorkerClient {
     }
   }
 
-  /** Forgets a route's evidence in the worker (a worker not started has none). */
-  reset(routeId: string): void {
+  /** Forgets a route's evidence in the worker; false when no worker runs (and so none has evidence). */
+  reset(routeId: string): boolean {
+    if (this.#worker === null) return false;
     const message: ResetMessage = { type: 'reset', routeId };
-    this.#worker?.postMessage(message);
+    this.#worker.postMessage(message);
+    return true;
   }
 
   #flush(): void {
@@ -100,7 +102,7 @@ export class ShadowWorkerClient {
     worker.unref();
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'results') this.#events.onResults(message);
-      else this.#events.onEvidence(message.summaries);
+      else this.#events.onEvidence(message.summaries, message.resetOf);
     });
     const lost = (error: Error): void => {
       if (this.#worker !== worker) return;

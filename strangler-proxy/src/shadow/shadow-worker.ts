@@ -59,8 +59,13 @@ port.on('message', (message: ToWorker) => {
   } else if (message.type === 'reset') {
     evidence.reset(message.routeId);
     deltas.delete(message.routeId);
-    changed.add(message.routeId);
-    scheduleSnapshot();
+    changed.delete(message.routeId);
+    const reply: EvidenceMessage = {
+      type: 'evidence',
+      summaries: [evidence.summary(message.routeId)],
+      resetOf: message.routeId,
+    };
+    port?.postMessage(reply);
   } else {
     for (const job of readJobBatch(message.buffer, message.length)) void run(job);
   }

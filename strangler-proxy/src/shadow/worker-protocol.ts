@@ -70,6 +70,8 @@ export interface ResultsMessage {
 export interface EvidenceMessage {
   readonly type: 'evidence';
   readonly summaries: readonly EvidenceSummary[];
+  /** Set on the answer to a reset: snapshots of that route sent before it are older than the reset. */
+  readonly resetOf?: string;
 }
 
 export type FromWorker = ResultsMessage | EvidenceMessage;
