@@ -36,6 +36,11 @@ export const CONFIG_DEFAULTS = {
     headers: ['content-type'],
     /** A tenth of the shadow traffic also goes twice to the monolith, enough to learn its noise within minutes. */
     noisePercent: 10,
+    /**
+     * Noise is learned from samples, not volume: past this many noise copies a second per route, the monolith gets
+     * no more (at 3,000 req/s, 10 % would be 300 extra monolith requests a second).
+     */
+    maxNoisePerSecond: 10,
   },
   /** Issue #4's default: 99 % matching over at least 500 compared requests. */
   gate: { minMatchPercent: 99, minCompared: 500 },

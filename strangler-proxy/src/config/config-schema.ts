@@ -63,6 +63,7 @@ const route = {
         unsafeMethods: { type: 'boolean' },
         timeoutMs: { type: 'integer', minimum: 1, maximum: 600000 },
         noisePercent: { type: 'number', minimum: 0, maximum: 100 },
+        maxNoisePerSecond: { type: 'integer', minimum: 0 },
       },
     },
     gate: { $ref: '#/definitions/gate' },

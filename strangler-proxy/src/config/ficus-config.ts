@@ -28,6 +28,8 @@ export interface ShadowConfig {
   readonly timeoutMs: number;
   /** Share (0–100) of shadowed safe requests also sent a second time to the monolith to learn its noise. */
   readonly noisePercent: number;
+  /** At most this many noise copies a second for the route (the warm-up's first 20 aside). */
+  readonly maxNoisePerSecond: number;
 }
 
 /** Evidence a promotion to `canary` or `service` needs (DESIGN.md §2, issue #4). */

@@ -62,6 +62,7 @@ export function normalizeConfig(raw: Raw, baseDir: string): FicusConfig {
         unsafeMethods: r.shadow?.unsafeMethods ?? false,
         timeoutMs: r.shadow?.timeoutMs ?? timeoutMs,
         noisePercent: r.shadow?.noisePercent ?? shadowDefaults.noisePercent,
+        maxNoisePerSecond: r.shadow?.maxNoisePerSecond ?? shadowDefaults.maxNoisePerSecond,
       },
       gate: { ...gate, ...r.gate },
       guard: { ...guard, ...r.guard },

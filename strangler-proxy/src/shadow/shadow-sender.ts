@@ -100,7 +100,9 @@ class CopyHandler {
     private readonly settle: (result: CopyResult) => void,
   ) {
     this.#start = now();
-    this.#timer = setTimeout(() => this.#fail('timeout'), timeoutMs);
+    // Timers run before I/O in a loop turn: a worker kept off the CPU would find its deadline passed and the answer
+    // already waiting in the socket. The check waits for that turn's I/O, so a late timer never fails an answered copy.
+    this.#timer = setTimeout(() => setImmediate(() => this.#fail('timeout')), timeoutMs);
   }
 
   #fail(failure: ShadowFailure): void {

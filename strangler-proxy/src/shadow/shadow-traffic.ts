@@ -75,6 +75,7 @@ export class ShadowTraffic {
   readonly #worker: ShadowWorkerClient;
   readonly #shadowed = new Map<string, number>();
   readonly #pending = new Map<number, Pending>();
+  readonly #noiseWindows = new Map<string, { readonly second: number; count: number }>();
   #nextJob = 1;
   #inFlight = 0;
   /** The evidence per route, as the worker last reported it, plus the copies skipped on this side. */
@@ -129,7 +130,8 @@ export class ShadowTraffic {
     let noise =
       SAFE_METHODS.has(request.method) &&
       route.shadow.noisePercent > 0 &&
-      (seen < NOISE_WARMUP || this.#deps.random() * 100 < route.shadow.noisePercent);
+      (seen < NOISE_WARMUP ||
+        (this.#deps.random() * 100 < route.shadow.noisePercent && this.#noiseAllowed(route)));
     if (!this.#reserve(noise ? 2 : 1)) {
       if (!noise || !this.#reserve(1)) return this.#skip(route.id, 'in-flight-cap');
       noise = false;
@@ -204,6 +206,19 @@ export class ShadowTraffic {
       this.#skip(routeId, 'worker-lost');
     }
     this.#deps.events.onWorkerLost(error);
+  }
+
+  /** Counts noise copies per route and second, up to `shadow.maxNoisePerSecond`. */
+  #noiseAllowed(route: RouteConfig): boolean {
+    const second = Math.floor(this.#deps.now() / 1000);
+    let window = this.#noiseWindows.get(route.id);
+    if (window === undefined || window.second !== second) {
+      window = { second, count: 0 };
+      this.#noiseWindows.set(route.id, window);
+    }
+    if (window.count >= route.shadow.maxNoisePerSecond) return false;
+    window.count += 1;
+    return true;
   }
 
   #reserve(slots: number): boolean {

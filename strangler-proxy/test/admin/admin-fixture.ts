@@ -41,6 +41,7 @@ function route(id: string, path: string, service: string, owner: string): RouteC
       unsafeMethods: false,
       timeoutMs: 2000,
       noisePercent: 10,
+      maxNoisePerSecond: 10,
     },
     // No evidence needed here: these tests are about auth and compare-and-set; the gate has its own tests.
     gate: { minMatchPercent: 0, minCompared: 0 },

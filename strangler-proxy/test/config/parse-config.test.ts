@@ -39,6 +39,7 @@ t.test('a minimal config gets the documented defaults and is frozen', async (t) 
     unsafeMethods: false,
     timeoutMs: 15_000,
     noisePercent: 10,
+    maxNoisePerSecond: 10,
   });
   t.same(route.gate, { minMatchPercent: 99, minCompared: 500 });
   t.equal(route.guard.onBreach, 'rollback');

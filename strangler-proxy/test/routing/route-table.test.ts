@@ -22,6 +22,7 @@ function route(id: string, path: string, methods: string[] = []): RouteConfig {
       unsafeMethods: false,
       timeoutMs: 1000,
       noisePercent: 10,
+      maxNoisePerSecond: 10,
     },
     gate: { minMatchPercent: 99, minCompared: 500 },
     guard: {

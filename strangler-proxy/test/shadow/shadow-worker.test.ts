@@ -15,7 +15,7 @@ const json = (body: unknown) => (_req: unknown, res: ServerResponse) => {
   res.end(JSON.stringify(body));
 };
 
-async function setup(t: Test, workerUrl?: URL) {
+async function setup(t: Test, workerUrl?: URL, shadowConfig: Record<string, unknown> = { noisePercent: 0 }) {
   const monolith = await startUpstream(t, json({ id: 1 }));
   const service = await startUpstream(t, json({ id: 1 }));
   const config = testConfig({
@@ -29,7 +29,7 @@ async function setup(t: Test, workerUrl?: URL) {
         methods: ['GET'],
         service: 'svc',
         owner: 'team',
-        shadow: { noisePercent: 0 },
+        shadow: shadowConfig,
       },
     ],
   });
@@ -40,7 +40,7 @@ async function setup(t: Test, workerUrl?: URL) {
     services: new Map([['svc', service.url]]),
     monolithOrigin: monolith.url,
     limits: config.proxy.shadow,
-    now: () => performance.now(),
+    now: () => clock,
     random: () => 0.5,
     events: {
       onSkip: () => {},
@@ -51,6 +51,7 @@ async function setup(t: Test, workerUrl?: URL) {
     ...(workerUrl === undefined ? {} : { workerUrl }),
   };
   let load = 0;
+  let clock = 0;
   const shadow = new ShadowTraffic(deps);
   t.teardown(() => shadow.close());
   /** Plays one monolith exchange through the shadow capture, as the data plane does. */
@@ -74,7 +75,10 @@ async function setup(t: Test, workerUrl?: URL) {
   const setLoad = (value: number): void => {
     load = value;
   };
-  return { shadow, evidence, deltas, lost, service, shadowOne, setLoad };
+  const advance = (ms: number): void => {
+    clock += ms;
+  };
+  return { shadow, evidence, deltas, lost, monolith, service, shadowOne, setLoad, advance };
 }
 
 t.test('a lost worker costs only the copies it held; a new worker takes the next ones', async (t) => {
@@ -139,4 +143,21 @@ t.test('a saturated event loop copies nothing until the load falls', async (t) =
   s.shadowOne(2);
   await until(() => s.evidence.summary('r').compared === 1, 'the next copy compared');
   t.equal(s.service.received.length, 1, 'only the copy made below the limit reached the service');
+});
+
+t.test('noise copies stop at maxNoisePerSecond per route after the warm-up', async (t) => {
+  const s = await setup(t, undefined, { noisePercent: 100, maxNoisePerSecond: 3 });
+  for (let n = 1; n <= 30; n++) s.shadowOne(n);
+  await until(() => s.evidence.summary('r').compared === 30, 'thirty comparisons');
+  const noiseCopies = (): number =>
+    s.monolith.received.filter((r) => r.headers['x-ficus-shadow'] === 'noise').length;
+  t.equal(
+    noiseCopies(),
+    23,
+    'the first 20 always, then 3 in this second although every request rolled for noise',
+  );
+  s.advance(1000);
+  for (let n = 31; n <= 40; n++) s.shadowOne(n);
+  await until(() => s.evidence.summary('r').compared === 40, 'forty comparisons');
+  t.equal(noiseCopies(), 26, 'three more in the next second');
 });
