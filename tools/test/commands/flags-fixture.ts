@@ -27,6 +27,7 @@ function route(id: string, owner: string): RouteConfig {
       unsafeMethods: false,
       timeoutMs: 1000,
       noisePercent: 10,
+      maxNoisePerSecond: 10,
     },
     gate: { minMatchPercent: 0, minCompared: 0 },
     guard: {
