@@ -38,7 +38,7 @@ export async function refuseWrite(
 ): Promise<FastifyReply> {
   const requested = requestedTo(refusal.body);
   const current = await ctx.store.get(refusal.routeId);
-  await ctx.store.recordRefusal({
+  await ctx.store.appendAudit({
     at: new Date(ctx.clock()).toISOString(),
     routeId: refusal.routeId,
     actor: refusal.actor,

@@ -78,8 +78,7 @@ async function audit(
   entry: Pick<AuditEntry, 'routeId' | 'actor' | 'result' | 'reason' | 'detail'>,
 ): Promise<void> {
   const current = await ctx.store.get(entry.routeId);
-  // `recordRefusal` appends any entry verbatim; the flag store has no other way in for actions it did not perform.
-  await ctx.store.recordRefusal({
+  await ctx.store.appendAudit({
     at: new Date(ctx.clock()).toISOString(),
     routeId: entry.routeId,
     actor: entry.actor,

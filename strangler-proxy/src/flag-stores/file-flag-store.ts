@@ -94,7 +94,7 @@ export class FileFlagStore implements FlagStore {
     );
   }
 
-  async recordRefusal(entry: AuditEntry): Promise<void> {
+  async appendAudit(entry: AuditEntry): Promise<void> {
     await this.#open();
     await this.#serial(() =>
       withFileLock(this.lockPath, () => appendAudit(this.auditPath, entry), this.#lockOptions),

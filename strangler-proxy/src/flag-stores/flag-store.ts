@@ -36,8 +36,8 @@ export interface FlagStore {
    * Appends an audit entry for the write or the refusal.
    */
   set(routeId: string, change: FlagChange, expectedVersion: number, actor: string): Promise<SetFlagResult>;
-  /** Records a refusal decided outside the store (auth, validation, gate) in the same audit trail. */
-  recordRefusal(entry: AuditEntry): Promise<void>;
+  /** Appends an entry decided outside the store (a refusal by auth, validation or the gate; an evidence reset). */
+  appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries, newest first, optionally for one route. */
   audit(filter?: { routeId?: string; limit?: number }): Promise<readonly AuditEntry[]>;
   /**

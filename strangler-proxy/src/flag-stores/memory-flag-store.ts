@@ -73,7 +73,7 @@ export class MemoryFlagStore implements FlagStore {
     return { ok: true, flag };
   }
 
-  async recordRefusal(entry: AuditEntry): Promise<void> {
+  async appendAudit(entry: AuditEntry): Promise<void> {
     this.#assertOpen();
     this.#append(entry);
   }

@@ -1,4 +1,4 @@
-// What a shadow copy is, what comes back, and the sender interface `ShadowTraffic` uses.
+// What a shadow copy is and what comes back from sending it.
 import type { RecordedResponse } from '../comparison/compare-responses.js';
 import type { ShadowFailure } from '../comparison/evidence-book.js';
 
@@ -15,16 +15,8 @@ export type CopyResult =
   | { readonly ok: false; readonly failure: ShadowFailure };
 
 export interface ShadowSenderOptions {
+  /** Connections per origin: as many as copies may be in flight. */
   readonly maxInFlight: number;
   readonly maxBodyBytes: number;
   readonly now: () => number;
-}
-
-/** What `ShadowTraffic` needs from a sender. */
-export interface CopySender {
-  readonly inFlight: number;
-  tryReserve(n: number): boolean;
-  release(n: number): void;
-  send(origin: string, copy: ShadowCopy): Promise<CopyResult>;
-  close(): Promise<void>;
 }

@@ -24,6 +24,11 @@ export interface ShadowJob {
   };
 }
 
+/** A job as the worker reads it back, with the key of its route. */
+const EMPTY = Buffer.alloc(0);
+
+export type BatchedJob = ShadowJob & { readonly routeKey: number };
+
 /** Appends jobs to one growing buffer; `take()` hands the filled buffer over and starts a new one. */
 export class JobBatchWriter {
   #buffer: Buffer;
@@ -72,7 +77,8 @@ export class JobBatchWriter {
   /** The filled bytes, in a buffer of their own to transfer; the writer starts over empty. */
   take(): { readonly buffer: ArrayBuffer; readonly length: number; readonly count: number } {
     const taken = { buffer: this.#buffer.buffer as ArrayBuffer, length: this.#offset, count: this.#count };
-    this.#buffer = Buffer.allocUnsafeSlow(this.initialBytes);
+    // A batch is taken once; a writer used again grows a new buffer on its next job, not before.
+    this.#buffer = EMPTY;
     this.#offset = 0;
     this.#count = 0;
     return taken;
@@ -80,7 +86,7 @@ export class JobBatchWriter {
 
   #room(bytes: number): void {
     if (this.#offset + bytes <= this.#buffer.length) return;
-    let size = this.#buffer.length * 2;
+    let size = Math.max(this.#buffer.length * 2, this.initialBytes, 64);
     while (size < this.#offset + bytes) size *= 2;
     const grown = Buffer.allocUnsafeSlow(size);
     this.#buffer.copy(grown, 0, 0, this.#offset);
@@ -131,10 +137,7 @@ export class JobBatchWriter {
 }
 
 /** Reads the jobs of one batch back; the byte fields are views into the batch, not copies. */
-export function readJobBatch(
-  buffer: ArrayBuffer,
-  length: number,
-): (ShadowJob & { readonly routeKey: number })[] {
+export function readJobBatch(buffer: ArrayBuffer, length: number): BatchedJob[] {
   const bytes = Buffer.from(buffer, 0, length);
   let offset = 0;
   const u32 = (): number => {
@@ -148,7 +151,7 @@ export function readJobBatch(
     offset += size;
     return view;
   };
-  const jobs: (ShadowJob & { readonly routeKey: number })[] = [];
+  const jobs: BatchedJob[] = [];
   while (offset < length) {
     const id = u32();
     const routeKey = u32();

@@ -1,14 +1,16 @@
-// Sends shadow and noise copies on their own pools: in-flight cap, own deadline, bounded response body.
+// Sends shadow and noise copies on their own pools: own deadline, bounded response body.
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { headerRecord } from './capture-response.js';
 import type { ShadowFailure } from '../comparison/evidence-book.js';
-import type { CopyResult, CopySender, ShadowCopy, ShadowSenderOptions } from './copy-sender.js';
+import type { CopyResult, ShadowCopy, ShadowSenderOptions } from './copy-sender.js';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** A deadline timer this late means the thread was starved, not that the upstream was slow. */
+const LATE_TIMER_MS = 10;
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'UND_ERR_SOCKET']);
 
-export class ShadowSender implements CopySender {
+export class ShadowSender {
   readonly #options: ShadowSenderOptions;
   /** Shadow pools are apart from the data plane's, so copies never queue in front of served requests. */
   readonly #pools = new Map<string, Pool>();
@@ -18,30 +20,21 @@ export class ShadowSender implements CopySender {
     this.#options = options;
   }
 
+  /** Copies sent and not settled yet. The cap is the proxy's: it reserves a slot before handing a copy over. */
   get inFlight(): number {
     return this.#inFlight;
   }
 
-  /** Reserves `n` in-flight slots; false (nothing reserved) when the cap would be passed. */
-  tryReserve(n: number): boolean {
-    if (this.#inFlight + n > this.#options.maxInFlight) return false;
-    this.#inFlight += n;
-    return true;
-  }
-
-  release(n: number): void {
-    this.#inFlight -= n;
-  }
-
-  /** Sends one copy on a slot reserved before; never rejects, and releases the slot when done. */
+  /** Sends one copy; never rejects. */
   send(origin: string, copy: ShadowCopy): Promise<CopyResult> {
+    this.#inFlight += 1;
     return new Promise<CopyResult>((resolve) => {
       const handler = new CopyHandler(
         copy.timeoutMs,
         this.#options.maxBodyBytes,
         this.#options.now,
         (result) => {
-          this.release(1);
+          this.#inFlight -= 1;
           resolve(result);
         },
       );
@@ -85,7 +78,8 @@ export class ShadowSender implements CopySender {
 /** One copy's exchange: its own deadline, a bounded body, a single settle. */
 class CopyHandler {
   readonly #start: number;
-  readonly #timer: NodeJS.Timeout;
+  #timer: NodeJS.Timeout;
+  #graced = false;
   #abort: ((error: Error) => void) | null = null;
   #status = 0;
   #headers: Buffer[] = [];
@@ -100,9 +94,20 @@ class CopyHandler {
     private readonly settle: (result: CopyResult) => void,
   ) {
     this.#start = now();
-    // Timers run before I/O in a loop turn: a worker kept off the CPU would find its deadline passed and the answer
-    // already waiting in the socket. The check waits for that turn's I/O, so a late timer never fails an answered copy.
-    this.#timer = setTimeout(() => setImmediate(() => this.#fail('timeout')), timeoutMs);
+    this.#timer = setTimeout(() => this.#deadline(timeoutMs), timeoutMs);
+  }
+
+  /**
+   * Timers run before I/O in a loop turn: a thread kept off the CPU finds its deadline passed with the answer already
+   * waiting in the socket. A timer that fired late (the thread was starved, not the upstream slow) gives the copy its
+   * timeout once more, during which the loop reads what is waiting, before it fails it.
+   */
+  #deadline(timeoutMs: number): void {
+    const late = this.now() - this.#start - timeoutMs;
+    if (late > LATE_TIMER_MS && !this.#graced) {
+      this.#graced = true;
+      this.#timer = setTimeout(() => this.#fail('timeout'), timeoutMs);
+    } else this.#fail('timeout');
   }
 
   #fail(failure: ShadowFailure): void {

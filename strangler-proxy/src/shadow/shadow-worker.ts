@@ -10,7 +10,7 @@ import type { ShadowOutcome } from '../comparison/evidence-book.js';
 import { headerRecord } from './capture-response.js';
 import type { CopyResult, ShadowCopy } from './copy-sender.js';
 import { readJobBatch } from './job-frames.js';
-import type { ShadowJob } from './job-frames.js';
+import type { BatchedJob, ShadowJob } from './job-frames.js';
 import { ShadowSender } from './shadow-sender.js';
 import { BATCH_JOBS, BATCH_MS, SNAPSHOT_MS } from './shadow-timing.js';
 import { SHADOW_HEADER } from './worker-protocol.js';
@@ -35,7 +35,6 @@ const setup = workerData as WorkerSetup;
 lowerPriority(setup.nice);
 
 const sender = new ShadowSender({
-  // The proxy reserves a slot per copy before handing it over, so this cap is never the one that refuses.
   maxInFlight: setup.maxInFlight,
   maxBodyBytes: setup.maxBodyBytes,
   now: () => performance.now(),
@@ -71,7 +70,7 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-async function run(job: ShadowJob & { readonly routeKey: number }): Promise<void> {
+async function run(job: BatchedJob): Promise<void> {
   const route = routes.get(job.routeKey);
   if (route === undefined) {
     // Cannot happen: a route is registered before its first job on the same port.
@@ -93,7 +92,6 @@ async function run(job: ShadowJob & { readonly routeKey: number }): Promise<void
     headers: headerRecord(job.monolith.rawHeaders),
     body: Buffer.concat(job.monolith.chunks),
   };
-  sender.tryReserve(job.noise ? 2 : 1);
   const [service, second] = await Promise.all([
     sender.send(route.origin, copy('service')),
     job.noise ? sender.send(setup.monolithOrigin, copy('noise')) : Promise.resolve(null),

@@ -117,7 +117,7 @@ export function runFlagStoreContract(t: Test, factory: StoreFactory): void {
     await store.set('a', canary(1), 0, 'alice');
     await store.set('b', canary(2), 0, 'bob');
     await store.set('a', canary(3), 0, 'mallory');
-    await store.recordRefusal({
+    await store.appendAudit({
       at: '2026-01-01T01:00:00.000Z',
       routeId: 'b',
       actor: 'anonymous',

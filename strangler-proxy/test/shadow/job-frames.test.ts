@@ -1,7 +1,7 @@
 // The batch format between the proxy and its shadow worker: every field comes back byte for byte.
 import t from 'tap';
 import { JobBatchWriter, readJobBatch } from '../../src/shadow/job-frames.js';
-import type { ShadowJob } from '../../src/shadow/job-frames.js';
+import type { BatchedJob, ShadowJob } from '../../src/shadow/job-frames.js';
 
 const job = (id: number, overrides: Partial<ShadowJob> = {}): ShadowJob => ({
   id,
@@ -20,7 +20,7 @@ const job = (id: number, overrides: Partial<ShadowJob> = {}): ShadowJob => ({
   ...overrides,
 });
 
-function roundTrip(jobs: readonly ShadowJob[]): (ShadowJob & { routeKey: number })[] {
+function roundTrip(jobs: readonly ShadowJob[]): BatchedJob[] {
   const writer = new JobBatchWriter(64);
   for (const one of jobs) writer.add(one, 7);
   t.equal(writer.count, jobs.length, 'the writer counts its jobs');
