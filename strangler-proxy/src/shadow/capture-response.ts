@@ -70,14 +70,3 @@ export class ResponseCapture implements ResponseTap {
     this.settle({ ok: false, reason: 'incomplete' });
   }
 }
-
-/** undici's raw `[name, value, …]` header list as lower-case names; repeated headers joined with `, `. */
-export function headerRecord(raw: readonly Buffer[] | readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toString().toLowerCase();
-    const value = raw[i + 1]!.toString();
-    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
-  }
-  return out;
-}

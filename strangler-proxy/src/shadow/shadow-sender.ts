@@ -1,7 +1,6 @@
 // Sends shadow and noise copies on their own pools: own deadline, bounded response body.
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
-import { headerRecord } from './capture-response.js';
 import type { ShadowFailure } from '../comparison/evidence-book.js';
 import type { CopyResult, ShadowCopy, ShadowSenderOptions } from './copy-sender.js';
 
@@ -162,3 +161,14 @@ class CopyHandler {
 }
 
 class CopyAborted extends Error {}
+
+/** undici's raw `[name, value, …]` header list as lower-case names; repeated headers joined with `, `. */
+export function headerRecord(raw: readonly Buffer[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString().toLowerCase();
+    const value = raw[i + 1]!.toString();
+    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
+  }
+  return out;
+}

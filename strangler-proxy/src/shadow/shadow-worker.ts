@@ -7,11 +7,10 @@ import { compareResponses, compileCompareOptions } from '../comparison/compare-r
 import type { CompiledCompareOptions, RecordedResponse } from '../comparison/compare-responses.js';
 import { EvidenceBook } from '../comparison/evidence-book.js';
 import type { ShadowOutcome } from '../comparison/evidence-book.js';
-import { headerRecord } from './capture-response.js';
 import type { CopyResult, ShadowCopy } from './copy-sender.js';
 import { readJobBatch } from './job-frames.js';
 import type { BatchedJob, ShadowJob } from './job-frames.js';
-import { ShadowSender } from './shadow-sender.js';
+import { headerRecord, ShadowSender } from './shadow-sender.js';
 import { BATCH_JOBS, BATCH_MS, SNAPSHOT_MS } from './shadow-timing.js';
 import { SHADOW_HEADER } from './worker-protocol.js';
 import type {
