@@ -7,7 +7,13 @@ export interface LoadResult {
   readonly seconds: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Every measured request's latency, sorted: rounds of one subject can be pooled before taking percentiles. */
+  readonly latenciesMs?: readonly number[];
 }
+
+/** The `q` quantile (0–1) of sorted latencies; 0 when there are none. */
+export const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
 
 export interface LoadOptions {
   readonly url: string;
@@ -67,7 +73,12 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
-  const at = (q: number): number =>
-    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
-  return { requests: latencies.length, errors, seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    p50Ms: quantile(latencies, 0.5),
+    p99Ms: quantile(latencies, 0.99),
+    latenciesMs: latencies,
+  };
 }

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateLoad } from './generate-load.js';
+import { generateLoad, quantile } from './generate-load.js';
 import type { LoadResult } from './generate-load.js';
 import { cpuMicros, mainThreadCpuMicros, peakRssMiB, processTree } from './proc-stats.js';
 
@@ -24,6 +24,10 @@ const CONNECTIONS = Number(process.env.FICUS_BENCH_CONNECTIONS ?? 16);
  */
 const CPU_RATE = Number(process.env.FICUS_BENCH_CPU_RATE ?? 3000);
 const PATH = '/api/products/42/reviews';
+/** The steady-state shadow comparison (issue #4): rounds, measured milliseconds and warm-up per subject and round. */
+const STEADY_ROUNDS = Number(process.env.FICUS_BENCH_STEADY_ROUNDS ?? 6);
+const STEADY_MS = Number(process.env.FICUS_BENCH_STEADY_MS ?? 5000);
+const STEADY_WARMUP_MS = 1500;
 
 interface Row {
   readonly name: string;
@@ -44,10 +48,8 @@ interface ShadowCounts {
 }
 
 /** Asks a Ficus subject how many requests it copied or skipped so far; null for other subjects. */
-async function shadowCounts(child: ChildProcess | null): Promise<ShadowCounts | null> {
-  if (child === null || !child.connected) return null;
-  // Copies finish and reach the evidence a little after their client requests: let them land first.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+function askShadowCounts(child: ChildProcess | null): Promise<ShadowCounts | null> {
+  if (child === null || !child.connected) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), 1000);
     child.once('message', (m) => {
@@ -56,6 +58,12 @@ async function shadowCounts(child: ChildProcess | null): Promise<ShadowCounts | 
     });
     child.send('shadow-counts');
   });
+}
+
+/** The same, once the copies of requests already answered have landed. */
+async function shadowCounts(child: ChildProcess | null): Promise<ShadowCounts | null> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return askShadowCounts(child);
 }
 
 const share = (before: ShadowCounts | null, after: ShadowCounts | null): number | null => {
@@ -239,6 +247,105 @@ function table(rows: Row[]): string {
   ].join('\n');
 }
 
+interface SteadyRun {
+  readonly name: string;
+  readonly latencies: number[];
+  readonly roundP99s: number[];
+  errors: number;
+  copied: number;
+  counted: number;
+}
+
+/**
+ * Issue #4's target measured on its own: the client's latency at one fixed rate in the steady state, with and without
+ * shadowing. In the table, the paced run follows a full-speed run in the same process, so it also measures how the
+ * proxy recovers from overload (copies are shed while it is saturated). Here every subject starts fresh and is warmed
+ * at the fixed rate; rounds interleave, and each subject's latencies are pooled over its rounds before the
+ * percentiles are taken. The no-shadowing subject runs twice in each round: how far those two differ is this
+ * machine's noise floor for the comparison (an A/A test).
+ */
+async function steadyState(): Promise<SteadyRun[]> {
+  const kinds: ReadonlyArray<readonly [string, string[]]> = [
+    ['ficus, stage monolith', ['monolith', '0', '10']],
+    ['ficus, stage shadow 100 % (healthy service)', ['shadow', '0', '10', serviceUrl]],
+    ['ficus, stage monolith, run again (A/A)', ['monolith', '0', '10']],
+  ];
+  const runs = kinds.map(([name]): SteadyRun => ({
+    name,
+    latencies: [],
+    roundP99s: [],
+    errors: 0,
+    copied: 0,
+    counted: 0,
+  }));
+  process.stderr.write(
+    `steady state: ${STEADY_ROUNDS} rounds; per subject ${STEADY_WARMUP_MS} ms warm-up and ${STEADY_MS} ms ` +
+      `measured, both at ${CPU_RATE} req/s\n`,
+  );
+  for (let round = 1; round <= STEADY_ROUNDS; round++) {
+    process.stderr.write(`steady round ${round}/${STEADY_ROUNDS}\n`);
+    for (const [i, [, args]] of kinds.entries()) {
+      const run = runs[i]!;
+      const server = await forkServer('ficus-proxy.js', [upstreamUrl, ...args]);
+      const shadowing = args[0] === 'shadow';
+      // Counted from the end of the warm-up: a fresh proxy starts its worker and JIT on the first copies.
+      let counting: Promise<ShadowCounts | null> = Promise.resolve(null);
+      const load = await generateLoad({
+        url: `http://127.0.0.1:${server.port}`,
+        path: PATH,
+        connections: CONNECTIONS,
+        durationMs: STEADY_MS,
+        warmupMs: STEADY_WARMUP_MS,
+        ratePerSec: CPU_RATE,
+        onMeasureStart: () => {
+          if (shadowing) counting = askShadowCounts(server.child);
+        },
+      });
+      const before = await counting;
+      const after = shadowing ? await shadowCounts(server.child) : null;
+      await stop(server.child);
+      run.latencies.push(...(load.latenciesMs ?? []));
+      run.roundP99s.push(load.p99Ms);
+      run.errors += load.errors;
+      if (before !== null && after !== null) {
+        run.copied += after.copied - before.copied;
+        run.counted += after.copied - before.copied + after.skipped - before.skipped;
+      }
+    }
+  }
+  for (const run of runs) run.latencies.sort((a, b) => a - b);
+  return runs;
+}
+
+function steadyReport(runs: SteadyRun[]): string {
+  const [plain, shadow, again] = runs as [SteadyRun, SteadyRun, SteadyRun];
+  const p99 = (run: SteadyRun): number => quantile(run.latencies, 0.99);
+  const change = (from: number, to: number): string => `${((to / from - 1) * 100).toFixed(1)} %`;
+  const header = ['', 'requests', 'p50 ms', 'p99 ms', 'p99.9 ms', 'p99 ms of each round', 'copied', 'errors'];
+  const body = runs.map((run) => [
+    run.name,
+    String(run.latencies.length),
+    quantile(run.latencies, 0.5).toFixed(2),
+    p99(run).toFixed(2),
+    quantile(run.latencies, 0.999).toFixed(2),
+    run.roundP99s.map((v) => v.toFixed(2)).join(' '),
+    run.counted === 0 ? '-' : `${((run.copied / run.counted) * 100).toFixed(1)} %`,
+    String(run.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    `Steady state at ${CPU_RATE} req/s: ${STEADY_ROUNDS} interleaved rounds of ${STEADY_MS} ms per subject, each ` +
+      `started fresh and warmed at that rate; latencies pooled over the rounds.`,
+    line(header),
+    `|${widths.map((w, i) => (i === 0 || i === 5 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 || i === 5 ? '' : ':')).join('|')}|`,
+    ...body.map(line),
+    `shadow 100 % vs no shadowing, client p99 in the steady state: ${change(p99(plain), p99(shadow))}; the ` +
+      `no-shadowing subject run twice differs by ${change(p99(plain), p99(again))} (A/A)`,
+  ].join('\n');
+}
+
 const upstream = await forkServer('upstream-server.js', []);
 const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
 const service = await forkServer('upstream-server.js', []);
@@ -312,6 +419,10 @@ for (let round = 1; round <= ROUNDS; round++) {
     rounds.set(name, [...(rounds.get(name) ?? []), row]);
   }
 }
+const steady =
+  STEADY_ROUNDS > 0 && subjects.some(([name]) => name.startsWith('ficus, stage shadow'))
+    ? await steadyState()
+    : null;
 await stop(upstream.child);
 await stop(service.child);
 await stop(catalog.child);
@@ -357,8 +468,9 @@ if (plainRow && shadowRow) {
   const copied = (which: 'full' | 'paced'): string =>
     shadowRow.copied === null ? '' : ` (${(shadowRow.copied[which] * 100).toFixed(1)} % of requests copied)`;
   process.stdout.write(
-    `shadow 100 % vs no shadowing, client p99: ${change(plainRow.load.p99Ms, shadowRow.load.p99Ms)} at full ` +
-      `speed${copied('full')}, ${change(plainRow.pacedP99Ms, shadowRow.pacedP99Ms)} at ${CPU_RATE} req/s` +
-      `${copied('paced')}\n`,
+    `shadow 100 % vs no shadowing, client p99 in the table: ${change(plainRow.load.p99Ms, shadowRow.load.p99Ms)} ` +
+      `at full speed${copied('full')}, ${change(plainRow.pacedP99Ms, shadowRow.pacedP99Ms)} at ${CPU_RATE} req/s ` +
+      `right after the full-speed run${copied('paced')}\n`,
   );
 }
+if (steady !== null) process.stdout.write(`\n${steadyReport(steady)}\n`);
