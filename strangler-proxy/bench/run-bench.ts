@@ -321,6 +321,9 @@ function steadyReport(runs: SteadyRun[]): string {
   const [plain, shadow, again] = runs as [SteadyRun, SteadyRun, SteadyRun];
   const p99 = (run: SteadyRun): number => quantile(run.latencies, 0.99);
   const change = (from: number, to: number): string => `${((to / from - 1) * 100).toFixed(1)} %`;
+  // Rounds ran back to back, so each round's pair shares that moment's noise; the spread shows how much it moves.
+  const roundChanges = (from: SteadyRun, to: SteadyRun): string =>
+    from.roundP99s.map((v, i) => `${((to.roundP99s[i]! / v - 1) * 100).toFixed(0)} %`).join(', ');
   const header = ['', 'requests', 'p50 ms', 'p99 ms', 'p99.9 ms', 'p99 ms of each round', 'copied', 'errors'];
   const body = runs.map((run) => [
     run.name,
@@ -343,6 +346,7 @@ function steadyReport(runs: SteadyRun[]): string {
     ...body.map(line),
     `shadow 100 % vs no shadowing, client p99 in the steady state: ${change(p99(plain), p99(shadow))}; the ` +
       `no-shadowing subject run twice differs by ${change(p99(plain), p99(again))} (A/A)`,
+    `the same, round by round: shadow ${roundChanges(plain, shadow)}; A/A ${roundChanges(plain, again)}`,
   ].join('\n');
 }
 
