@@ -69,34 +69,31 @@ export function compareResponses(
   if (a.status !== b.status && !covered(rules, ['status'])) {
     out.push({ path: 'status', kind: 'changed', a: a.status, b: b.status });
   }
-  const ha = lowerCaseKeys(a.headers);
-  const hb = lowerCaseKeys(b.headers);
   for (const name of compiled.headers) {
     if (covered(rules, ['headers', name])) continue;
-    const va = ha.get(name);
-    const vb = hb.get(name);
+    const va = headerValue(a.headers, name);
+    const vb = headerValue(b.headers, name);
     if (va === vb) continue;
     const path = formatPath(['headers', name]);
     if (vb === undefined) out.push({ path, kind: 'missing', a: va });
     else if (va === undefined) out.push({ path, kind: 'extra', b: vb });
     else out.push({ path, kind: 'changed', a: va, b: vb });
   }
-  const bodyMode = compareBodies(a, b, ha, hb, rules, out);
+  const bodyMode = compareBodies(a, b, rules, out);
   return { match: out.length === 0, differences: out, bodyMode };
 }
 
 function compareBodies(
   a: RecordedResponse,
   b: RecordedResponse,
-  ha: Map<string, string>,
-  hb: Map<string, string>,
   rules: DiffRules,
   out: Difference[],
 ): 'json' | 'digest' {
   // Equal bytes need no parse: the common case of a healthy service costs one memcmp.
-  if (sameBytes(a.body, b.body)) return looksJson(a.body, ha.get('content-type')) ? 'json' : 'digest';
-  const ja = parseJsonBody(a.body, ha.get('content-type'));
-  const jb = parseJsonBody(b.body, hb.get('content-type'));
+  const typeA = headerValue(a.headers, 'content-type');
+  if (sameBytes(a.body, b.body)) return looksJson(a.body, typeA) ? 'json' : 'digest';
+  const ja = parseJsonBody(a.body, typeA);
+  const jb = parseJsonBody(b.body, headerValue(b.headers, 'content-type'));
   if (ja.ok && jb.ok) {
     diffJson(ja.value, jb.value, ['body'], rules, out);
     return 'json';
@@ -153,8 +150,9 @@ function covered(rules: DiffRules, path: readonly (string | number)[]): boolean 
   return rules.ignore.some((p) => patternCovers(p, path));
 }
 
-function lowerCaseKeys(headers: Readonly<Record<string, string>>): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) map.set(name.toLowerCase(), value);
-  return map;
+/** A header's value by its lower-case name, without copying the record: recorded names are mostly lower case. */
+function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  if (Object.hasOwn(headers, name)) return headers[name];
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
 }

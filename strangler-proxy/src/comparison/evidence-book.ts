@@ -125,7 +125,8 @@ class LatencyRing {
   summary(): LatencySummary {
     const n = Math.min(this.#count, this.#values.length);
     if (n === 0) return { count: this.#count, p50Ms: null, p99Ms: null };
-    const sorted = Array.from(this.#values.subarray(0, n)).sort((a, b) => a - b);
+    // A typed copy sorts numerically by itself: no comparator calls, no boxed numbers on the heap.
+    const sorted = this.#values.slice(0, n).sort();
     const at = (q: number): number => Math.round(sorted[Math.min(n - 1, Math.floor(n * q))]! * 1000) / 1000;
     return { count: this.#count, p50Ms: at(0.5), p99Ms: at(0.99) };
   }

@@ -114,3 +114,11 @@ t.test('distinct fields and shapes are capped, the rest counted together', async
   t.equal(s.mismatched, 6, 'the overflow still counts against the match rate');
   t.equal(s.samples.length, 0);
 });
+
+t.test('latency percentiles sort the kept times as numbers, not as text', async (t) => {
+  const e = new RouteEvidence('r');
+  // As text, 100 and 10 sort before 2 and 9; as numbers, the middle of these four is 10.
+  for (const serviceMs of [10, 9, 100, 2])
+    e.record({ ...compared({ a: 1 }, { a: 1 }), serviceMs } as ShadowOutcome);
+  t.same(e.summary().latency.service, { count: 4, p50Ms: 10, p99Ms: 100 });
+});
