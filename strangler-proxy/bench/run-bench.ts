@@ -237,14 +237,16 @@ function table(rows: Row[]): string {
     ratio(r.cpuUsPerReq, nginx),
     String(r.load.errors),
   ]);
+  return markdownTable(header, body, new Set([0]));
+}
+
+/** A Markdown table padded to its widest cells; the `left` columns align left, the others (numbers) right. */
+function markdownTable(header: string[], body: string[][], left: ReadonlySet<number>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]): string =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((w, i) => (i === 0 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
-    ...body.map(line),
-  ].join('\n');
+    `| ${cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = widths.map((w, i) => (left.has(i) ? `-${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`));
+  return [line(header), `|${rule.join('|')}|`, ...body.map(line)].join('\n');
 }
 
 interface SteadyRun {
@@ -335,15 +337,10 @@ function steadyReport(runs: SteadyRun[]): string {
     run.counted === 0 ? '-' : `${((run.copied / run.counted) * 100).toFixed(1)} %`,
     String(run.errors),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]): string =>
-    `| ${cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
     `Steady state at ${CPU_RATE} req/s: ${STEADY_ROUNDS} interleaved rounds of ${STEADY_MS} ms per subject, each ` +
       `started fresh and warmed at that rate; latencies pooled over the rounds.`,
-    line(header),
-    `|${widths.map((w, i) => (i === 0 || i === 5 ? '-' : '') + '-'.repeat(w + 1) + (i === 0 || i === 5 ? '' : ':')).join('|')}|`,
-    ...body.map(line),
+    markdownTable(header, body, new Set([0, 5])),
     `shadow 100 % vs no shadowing, client p99 in the steady state: ${change(p99(plain), p99(shadow))}; the ` +
       `no-shadowing subject run twice differs by ${change(p99(plain), p99(again))} (A/A)`,
     `the same, round by round: shadow ${roundChanges(plain, shadow)}; A/A ${roundChanges(plain, again)}`,
