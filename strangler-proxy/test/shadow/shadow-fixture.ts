@@ -2,6 +2,7 @@
 import type { Test } from 'tap';
 import { hashToken } from '../../src/admin/verify-token.js';
 import type { EvidenceSummary } from '../../src/comparison/evidence-book.js';
+import type { FicusConfig } from '../../src/config/ficus-config.js';
 import type { FlagChange } from '../../src/flags/route-flag.js';
 import { startTestProxy, startUpstream, testConfig } from '../proxy-harness.js';
 import type { TestProxy, TestUpstream, UpstreamHandler } from '../proxy-harness.js';
@@ -26,15 +27,25 @@ export async function startShadowSetup(
     typeof handlers.service === 'string'
       ? { url: handlers.service, received: [], close: async () => {} }
       : await startUpstream(t, handlers.service);
-  const config = testConfig({
+  const config = shadowTestConfig(monolith.url, service.url, route, proxyConfig);
+  const proxy = await startTestProxy(t, config, options);
+  return { monolith, service, proxy };
+}
+
+/** One GET route `r` (`/r/:id`) of service `svc`, owned by `team`, and an admin token; `route` adds or overrides. */
+export function shadowTestConfig(
+  monolithUrl: string,
+  serviceUrl: string,
+  route: Record<string, unknown> = {},
+  proxyConfig: Record<string, unknown> = {},
+): FicusConfig {
+  return testConfig({
     proxy: proxyConfig,
-    monolith: { url: monolith.url },
-    services: { svc: { url: service.url, team: 'team' } },
+    monolith: { url: monolithUrl },
+    services: { svc: { url: serviceUrl, team: 'team' } },
     routes: [{ id: 'r', path: '/r/:id', methods: ['GET'], service: 'svc', owner: 'team', ...route }],
     auth: { tokens: [{ team: 'platform', role: 'admin', sha256: hashToken(ADMIN_TOKEN) }] },
   });
-  const proxy = await startTestProxy(t, config, options);
-  return { monolith, service, proxy };
 }
 
 /** Writes a flag straight into the store and waits until the data plane applies it. */

@@ -6,8 +6,8 @@ import type { Test } from 'tap';
 import type { ShadowDelta } from '../../src/shadow/worker-protocol.js';
 import { ShadowTraffic } from '../../src/shadow/shadow-traffic.js';
 import type { ShadowTrafficDeps } from '../../src/shadow/shadow-traffic.js';
-import { startUpstream, testConfig } from '../proxy-harness.js';
-import { until } from './shadow-fixture.js';
+import { startUpstream } from '../proxy-harness.js';
+import { shadowTestConfig, until } from './shadow-fixture.js';
 import type { ServerResponse } from 'node:http';
 
 const json = (body: unknown) => (_req: unknown, res: ServerResponse) => {
@@ -18,21 +18,12 @@ const json = (body: unknown) => (_req: unknown, res: ServerResponse) => {
 async function setup(t: Test, workerUrl?: URL, shadowConfig: Record<string, unknown> = { noisePercent: 0 }) {
   const monolith = await startUpstream(t, json({ id: 1 }));
   const service = await startUpstream(t, json({ id: 1 }));
-  const config = testConfig({
-    proxy: { shadow: { workerNice: 5 } },
-    monolith: { url: monolith.url },
-    services: { svc: { url: service.url, team: 'team' } },
-    routes: [
-      {
-        id: 'r',
-        path: '/r/:id',
-        methods: ['GET'],
-        service: 'svc',
-        owner: 'team',
-        shadow: shadowConfig,
-      },
-    ],
-  });
+  const config = shadowTestConfig(
+    monolith.url,
+    service.url,
+    { shadow: shadowConfig },
+    { shadow: { workerNice: 5 } },
+  );
   const route = config.routes[0]!;
   const deltas: ShadowDelta[] = [];
   const lost: Error[] = [];
