@@ -1,4 +1,5 @@
-// The binary batch the proxy hands its shadow worker: one transferable buffer per event-loop turn, no structured clone.
+// The binary batch the proxy hands its shadow worker: one transferred buffer per batch (`BATCH_MS`, `BATCH_JOBS`),
+// no structured clone per request.
 import type { HeaderObject } from '../forwarding/hop-by-hop.js';
 
 /** One shadowed request and the monolith's answer to it, as the worker needs them to send copies and compare. */
@@ -24,9 +25,9 @@ export interface ShadowJob {
   };
 }
 
-/** A job as the worker reads it back, with the key of its route. */
 const EMPTY = Buffer.alloc(0);
 
+/** A job as the worker reads it back, with the key of its route. */
 export type BatchedJob = ShadowJob & { readonly routeKey: number };
 
 /** Appends jobs to one growing buffer; `take()` hands the filled buffer over and starts a new one. */

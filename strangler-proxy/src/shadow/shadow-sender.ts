@@ -1,13 +1,32 @@
 // Sends shadow and noise copies on their own pools: own deadline, bounded response body.
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { RecordedResponse } from '../comparison/compare-responses.js';
 import type { ShadowFailure } from '../comparison/evidence-book.js';
-import type { CopyResult, ShadowCopy, ShadowSenderOptions } from './copy-sender.js';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 /** A deadline timer this late means the thread was starved, not that the upstream was slow. */
 const LATE_TIMER_MS = 10;
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+
+export interface ShadowCopy {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string | string[]>;
+  readonly body: Buffer | null;
+  readonly timeoutMs: number;
+}
+
+export type CopyResult =
+  | { readonly ok: true; readonly response: RecordedResponse; readonly ms: number }
+  | { readonly ok: false; readonly failure: ShadowFailure };
+
+export interface ShadowSenderOptions {
+  /** Connections per origin: as many as copies may be in flight. */
+  readonly maxInFlight: number;
+  readonly maxBodyBytes: number;
+  readonly now: () => number;
+}
 
 export class ShadowSender {
   readonly #options: ShadowSenderOptions;

@@ -3,14 +3,15 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { compareResponses, compileCompareOptions } from '../comparison/compare-responses.js';
 import type { CompiledCompareOptions, RecordedResponse } from '../comparison/compare-responses.js';
 import { EvidenceBook } from '../comparison/evidence-book.js';
 import type { ShadowOutcome } from '../comparison/evidence-book.js';
-import type { CopyResult, ShadowCopy } from './copy-sender.js';
 import { readJobBatch } from './job-frames.js';
 import type { BatchedJob, ShadowJob } from './job-frames.js';
 import { headerRecord, ShadowSender } from './shadow-sender.js';
+import type { CopyResult, ShadowCopy } from './shadow-sender.js';
 import { BATCH_JOBS, BATCH_MS, SNAPSHOT_MS } from './shadow-timing.js';
 import { SHADOW_HEADER } from './worker-protocol.js';
 import type {
@@ -28,8 +29,8 @@ interface WorkerRoute {
   readonly compare: CompiledCompareOptions;
 }
 
-const port = parentPort;
-if (port === null) throw new Error('shadow-worker.js runs as a worker thread');
+if (parentPort === null) throw new Error('shadow-worker.js runs as a worker thread');
+const port: MessagePort = parentPort;
 const setup = workerData as WorkerSetup;
 lowerPriority(setup.nice);
 
@@ -63,7 +64,7 @@ port.on('message', (message: ToWorker) => {
       summaries: [evidence.summary(message.routeId)],
       resetOf: message.routeId,
     };
-    port?.postMessage(reply);
+    port.postMessage(reply);
   } else {
     for (const job of readJobBatch(message.buffer, message.length)) void run(job);
   }
@@ -180,7 +181,7 @@ function postResults(): void {
   const message: ResultsMessage = { type: 'results', done, deltas: [...deltas.values()] };
   done = [];
   deltas = new Map();
-  port?.postMessage(message);
+  port.postMessage(message);
 }
 
 function scheduleSnapshot(): void {
@@ -191,7 +192,7 @@ function scheduleSnapshot(): void {
       summaries: [...changed].map((routeId) => evidence.summary(routeId)),
     };
     changed.clear();
-    port?.postMessage(message);
+    port.postMessage(message);
   }, SNAPSHOT_MS);
 }
 
